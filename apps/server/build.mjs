@@ -1,0 +1,21 @@
+// Bundles the server and the workspace packages it uses into dist/main.js, with
+// the migrations beside it. The native libSQL driver stays an external package.
+import { build } from 'esbuild';
+import { cpSync, rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  external: ['@libsql/client', 'libsql'],
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
+cpSync('../../packages/db/migrations', 'dist/migrations', { recursive: true });

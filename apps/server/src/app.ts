@@ -1,0 +1,218 @@
+// The HTTP face of Porchlight: one Hono app serving the tRPC API, the auth
+// endpoints, a health check and the built dashboard, behind security headers
+// and a strict same-origin rule for anything that changes data.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Hono, type Context as HonoContext } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { trpcServer } from '@hono/trpc-server';
+import type { AddressInfo } from 'node:net';
+import {
+  appRouter,
+  CLIENT_IP_HEADER,
+  createContext,
+  GENERIC_ERROR_MESSAGE,
+  type Auth,
+  type SessionInfo,
+} from '@porchlight/api';
+import type { Db } from '@porchlight/db';
+import type { Clock, SessionPolicyConfig } from '@porchlight/domain';
+
+export interface AppOptions {
+  db: Db;
+  auth: Auth;
+  trustedOrigins: string[];
+  sessionPolicy?: SessionPolicyConfig;
+  clock?: Clock;
+  /** The built dashboard (apps/web/dist); not served when absent. */
+  webRoot?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+type Env = { Variables: { requestId: string } };
+
+function clientIp(c: HonoContext<Env>): string | null {
+  const incoming = (
+    c.env as { incoming?: { socket?: { address(): AddressInfo | object } } } | undefined
+  )?.incoming;
+  const address = incoming?.socket?.address();
+  return address && 'address' in address ? address.address : null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function createApp(options: AppOptions) {
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const trusted = new Set(options.trustedOrigins);
+  const app = new Hono<Env>();
+
+  app.use(requestId({ limitLength: 64 }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: options.trustedOrigins[0]?.startsWith('https:')
+        ? 'max-age=31536000; includeSubDomains'
+        : false,
+    }),
+  );
+
+  // Cross-site request forgery: a browser always sends Origin on a cross-site
+  // write. Writes from another origin, or writes that are not JSON, are refused.
+  app.use('/trpc/*', async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    const sameHost = origin !== undefined && origin === new URL(c.req.url).origin;
+    if (origin !== undefined && !trusted.has(origin) && !sameHost) {
+      return c.json(
+        { error: { message: 'Cross-origin requests are not allowed.', code: 'FORBIDDEN' } },
+        403,
+      );
+    }
+    if (c.req.header('sec-fetch-site') === 'cross-site') {
+      return c.json(
+        { error: { message: 'Cross-site requests are not allowed.', code: 'FORBIDDEN' } },
+        403,
+      );
+    }
+    const type = c.req.header('content-type') ?? '';
+    if (!type.startsWith('application/json')) {
+      return c.json(
+        {
+          error: {
+            message: 'Send JSON (content-type: application/json).',
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+          },
+        },
+        415,
+      );
+    }
+    return next();
+  });
+  app.use(
+    '/trpc/*',
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) =>
+        c.json({ error: { message: 'Request body too large.', code: 'PAYLOAD_TOO_LARGE' } }, 413),
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) =>
+        c.json({ error: { message: 'Request body too large.', code: 'PAYLOAD_TOO_LARGE' } }, 413),
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await options.db.$client.execute('select 1');
+      return c.json({ status: 'ok' });
+    } catch (error) {
+      log(`healthz: database did not answer [${c.get('requestId')}]`, error);
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+    // better-auth rate-limits by address: give it the socket's, never a client-supplied header
+    const headers = new Headers(c.req.raw.headers);
+    headers.delete(CLIENT_IP_HEADER);
+    const ip = clientIp(c);
+    if (ip) headers.set(CLIENT_IP_HEADER, ip);
+    const raw = c.req.raw;
+    const init: RequestInit & { duplex?: 'half' } = { method: raw.method, headers };
+    if (raw.method !== 'GET' && raw.body) {
+      init.body = raw.body;
+      init.duplex = 'half';
+    }
+    return options.auth.handler(new Request(raw.url, init));
+  });
+  app.all('/api/*', (c) => c.json({ error: { message: 'Not found.', code: 'NOT_FOUND' } }, 404));
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      router: appRouter,
+      endpoint: '/trpc',
+      createContext: async (_opts, c: HonoContext<Env>) => {
+        const found = await options.auth.api.getSession({ headers: c.req.raw.headers });
+        const session: SessionInfo | null = found
+          ? {
+              sessionId: found.session.id,
+              userId: found.user.id,
+              createdAt: new Date(found.session.createdAt),
+              lastActiveAt: new Date(found.session.updatedAt),
+            }
+          : null;
+        return createContext({
+          db: options.db,
+          session,
+          requestId: c.get('requestId'),
+          ip: clientIp(c),
+          ...(options.clock ? { clock: options.clock } : {}),
+          ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
+        });
+      },
+      onError: ({ error, path, ctx }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          log(`trpc ${path ?? '?'} failed [${ctx?.requestId ?? '?'}]`, error.cause ?? error);
+        }
+      },
+    }),
+  );
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    app.use(
+      '/assets/*',
+      async (c, next) => {
+        await next();
+        if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+      serveStatic({ root: webRoot }),
+    );
+    app.use('*', serveStatic({ root: webRoot, index: '' }));
+    // every other GET is a dashboard route: the app shell decides
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+
+  app.notFound((c) => c.json({ error: { message: 'Not found.', code: 'NOT_FOUND' } }, 404));
+  app.onError((error, c) => {
+    const id = c.get('requestId');
+    log(`unhandled error [${id}]`, error);
+    return c.json(
+      {
+        error: {
+          message: `${GENERIC_ERROR_MESSAGE} Reference: ${id}.`,
+          code: 'INTERNAL_SERVER_ERROR',
+          requestId: id,
+        },
+      },
+      500,
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,111 @@
+// Configuration from the environment, read once at start-up.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { DEFAULT_SESSION_POLICY, type SessionPolicyConfig } from '@porchlight/domain';
+import { filePathOf, isEmbeddedUrl } from '@porchlight/db';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  publicUrl: string;
+  trustedOrigins: string[];
+  secret: string;
+  seedDemo: boolean;
+  signInAttemptsPerMinute: number;
+  sessionPolicy: SessionPolicyConfig;
+  synchronous: 'FULL' | 'NORMAL';
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${name} must be a positive whole number, not "${raw}".`);
+  return n;
+}
+
+/** Where relative paths start: the directory the command was run from. */
+function baseDir(env: NodeJS.ProcessEnv) {
+  return env.INIT_CWD ?? process.cwd();
+}
+
+function databaseUrlFrom(env: NodeJS.ProcessEnv): string {
+  const url = env.DATABASE_URL || 'file:data/porchlight.db';
+  if (!isEmbeddedUrl(url)) return url;
+  const path = filePathOf(url);
+  if (path === ':memory:')
+    throw new Error('DATABASE_URL: in-memory databases lose data; use a file.');
+  return `file:${isAbsolute(path) ? path : resolve(baseDir(env), path)}`;
+}
+
+/**
+ * The secret that signs session cookies. From PORCHLIGHT_SECRET when set;
+ * otherwise made once and kept beside the embedded database file.
+ */
+function secretFrom(env: NodeJS.ProcessEnv, databaseUrl: string): string {
+  const given = env.PORCHLIGHT_SECRET ?? env.BETTER_AUTH_SECRET;
+  if (given) {
+    if (given.length < 32) throw new Error('PORCHLIGHT_SECRET must be at least 32 characters.');
+    return given;
+  }
+  if (!isEmbeddedUrl(databaseUrl)) {
+    throw new Error(
+      'PORCHLIGHT_SECRET is required when DATABASE_URL points at a libSQL server (every server process must share it).',
+    );
+  }
+  const file = resolve(dirname(filePathOf(databaseUrl)), 'porchlight-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = int(env, 'PORT', 3000);
+  const databaseUrl = databaseUrlFrom(env);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const local = publicUrl.startsWith('http://localhost:')
+    ? [publicUrl.replace('localhost', '127.0.0.1')]
+    : [];
+  const staffIdle = int(
+    env,
+    'SESSION_STAFF_IDLE_MINUTES',
+    DEFAULT_SESSION_POLICY.staff.idleMinutes,
+  );
+  const residentDays = int(
+    env,
+    'SESSION_RESIDENT_DAYS',
+    DEFAULT_SESSION_POLICY.resident.idleMinutes / 1440,
+  );
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+    publicUrl,
+    trustedOrigins: [
+      new URL(publicUrl).origin,
+      ...local,
+      ...(env.TRUSTED_ORIGINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ],
+    secret: secretFrom(env, databaseUrl),
+    seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    signInAttemptsPerMinute: int(env, 'AUTH_SIGN_IN_LIMIT', 5),
+    sessionPolicy: {
+      staff: {
+        idleMinutes: staffIdle,
+        absoluteMinutes: DEFAULT_SESSION_POLICY.staff.absoluteMinutes,
+      },
+      resident: { idleMinutes: residentDays * 1440, absoluteMinutes: residentDays * 1440 },
+    },
+    synchronous: env.DATABASE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
+  };
+}

@@ -1,0 +1,70 @@
+// Opens the database, migrates it, seeds the demo organisation into an empty
+// database, and serves the app. Used by main.ts and by the HTTP tests.
+import { serve, type ServerType } from '@hono/node-server';
+import { hashPassword } from 'better-auth/crypto';
+import { createAuth } from '@porchlight/api';
+import { createDb, migrateDb, type DbHandle } from '@porchlight/db';
+import { seedDemo } from '@porchlight/db/seed';
+import { createApp } from './app';
+import type { ServerConfig } from './config';
+
+export interface StartOptions {
+  webRoot?: string;
+  migrationsFolder?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  seeded: boolean;
+  handle: DbHandle;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: ServerConfig,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const handle = await createDb(config.databaseUrl, {
+    synchronous: config.synchronous,
+    ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
+  });
+  await migrateDb(handle.db, options.migrationsFolder);
+  const seeded = config.seedDemo ? await seedDemo(handle.db, { hashPassword }) : false;
+  const auth = createAuth(handle.db, {
+    secret: config.secret,
+    baseURL: config.publicUrl,
+    signInAttemptsPerMinute: config.signInAttemptsPerMinute,
+    trustedOrigins: () => config.trustedOrigins,
+  });
+  const app = createApp({
+    db: handle.db,
+    auth,
+    trustedOrigins: config.trustedOrigins,
+    sessionPolicy: config.sessionPolicy,
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const server: ServerType = await new Promise((resolveServer) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolveServer(s),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    port,
+    seeded,
+    handle,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => {
+          handle.close();
+          resolveClose();
+        });
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}

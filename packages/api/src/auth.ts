@@ -1,0 +1,67 @@
+// better-auth, stored in the product database through its drizzle adapter.
+// Accounts are only made through invites (see services/invites.ts), so public
+// sign-up is off.
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { schema, type Db } from '@porchlight/db';
+import { PASSWORD_MAX, PASSWORD_MIN, DEFAULT_SESSION_POLICY } from '@porchlight/domain';
+
+/** The header the server sets from the socket address; any incoming copy is dropped. */
+export const CLIENT_IP_HEADER = 'x-porchlight-client-ip';
+
+export interface AuthConfig {
+  secret: string;
+  baseURL: string;
+  /** Sign-in attempts allowed per address per minute. */
+  signInAttemptsPerMinute: number;
+  trustedOrigins: (request: Request | undefined) => string[];
+}
+
+export function createAuth(db: Db, config: AuthConfig) {
+  return betterAuth({
+    appName: 'Porchlight',
+    secret: config.secret,
+    baseURL: config.baseURL,
+    basePath: '/api/auth',
+    database: drizzleAdapter(db, {
+      provider: 'sqlite',
+      schema: {
+        user: schema.users,
+        session: schema.sessions,
+        account: schema.accounts,
+        verification: schema.verifications,
+        rateLimit: schema.rateLimits,
+      },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+    },
+    session: {
+      // the longest any role may keep a session; shorter staff limits and idle
+      // timeouts are enforced per request by the API context
+      expiresIn: DEFAULT_SESSION_POLICY.resident.absoluteMinutes * 60,
+      disableSessionRefresh: true,
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'rateLimit',
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': { window: 60, max: config.signInAttemptsPerMinute },
+      },
+    },
+    trustedOrigins: (request) => config.trustedOrigins(request),
+    advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,11 @@
+export { appRouter, createCaller, type AppRouter } from './root';
+export {
+  createContext,
+  loadActor,
+  type Context,
+  type ContextInput,
+  type SessionInfo,
+} from './context';
+export { createAuth, CLIENT_IP_HEADER, type Auth, type AuthConfig } from './auth';
+export { GENERIC_ERROR_MESSAGE } from './trpc';
+export { INVITE_DAYS } from './services/invites';

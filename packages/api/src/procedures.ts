@@ -1,0 +1,139 @@
+// Base procedures that load the record named in the input and check the caller
+// may act on it, so routers never check roles inline. A record outside every
+// organisation of the caller is "not found", never "forbidden", so nobody learns
+// what exists in another organisation.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { eq, schema } from '@porchlight/db';
+import {
+  type Actor,
+  canManageHouse,
+  canManageResident,
+  canViewHouse,
+  canViewResident,
+  id,
+  isOperatorOf,
+  staffOrganisations,
+} from '@porchlight/domain';
+import { authedProcedure } from './trpc';
+
+export type HouseAccess = 'view' | 'manage' | 'operate';
+
+function deny(actor: Actor, organisationId: string, what: string): never {
+  const member = actor.memberships.some((m) => m.organisationId === organisationId);
+  if (member)
+    throw new TRPCError({ code: 'FORBIDDEN', message: `You do not have access to this ${what}.` });
+  throw new TRPCError({ code: 'NOT_FOUND', message: `${capitalise(what)} not found.` });
+}
+
+function capitalise(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const HOUSE_ACCESS_WORDS: Record<HouseAccess, string> = {
+  view: 'house staff and residents of the house',
+  manage: 'house staff',
+  operate: 'operators of the organisation',
+};
+
+/** A procedure on one house, named by `houseId` in the input. */
+export function houseProcedure(access: HouseAccess) {
+  return authedProcedure
+    .meta({ access: HOUSE_ACCESS_WORDS[access] })
+    .input(z.object({ houseId: id }))
+    .use(async ({ ctx, input, next }) => {
+      const house = await ctx.db
+        .select()
+        .from(schema.houses)
+        .where(eq(schema.houses.id, input.houseId))
+        .get();
+      if (!house) throw new TRPCError({ code: 'NOT_FOUND', message: 'House not found.' });
+      const allowed =
+        access === 'operate'
+          ? isOperatorOf(ctx.actor, house.organisationId)
+          : access === 'manage'
+            ? canManageHouse(ctx.actor, house)
+            : canViewHouse(ctx.actor, house);
+      if (!allowed) deny(ctx.actor, house.organisationId, 'house');
+      return next({ ctx: { ...ctx, house } });
+    });
+}
+
+/** A procedure on one resident, named by `residentId`: the resident themself or staff of their house. */
+export function residentProcedure(access: 'self-or-staff' | 'staff') {
+  return authedProcedure
+    .meta({
+      access:
+        access === 'staff'
+          ? 'staff of the resident’s house'
+          : 'the resident and staff of their house',
+    })
+    .input(z.object({ residentId: id }))
+    .use(async ({ ctx, input, next }) => {
+      const resident = await ctx.db
+        .select()
+        .from(schema.residents)
+        .where(eq(schema.residents.id, input.residentId))
+        .get();
+      if (!resident) throw new TRPCError({ code: 'NOT_FOUND', message: 'Resident not found.' });
+      const allowed =
+        access === 'staff'
+          ? canManageResident(ctx.actor, resident)
+          : canViewResident(ctx.actor, resident);
+      if (!allowed) {
+        // a resident learns nothing about other residents, not even that they exist
+        const isStaff = staffOrganisations(ctx.actor).includes(resident.organisationId);
+        if (!isStaff) throw new TRPCError({ code: 'NOT_FOUND', message: 'Resident not found.' });
+        deny(ctx.actor, resident.organisationId, 'resident');
+      }
+      return next({ ctx: { ...ctx, resident } });
+    });
+}
+
+/** A procedure on one bed, named by `bedId`, for staff of its house. */
+export const bedProcedure = authedProcedure
+  .meta({ access: 'house staff' })
+  .input(z.object({ bedId: id }))
+  .use(async ({ ctx, input, next }) => {
+    const row = await ctx.db
+      .select({ bed: schema.beds, house: schema.houses })
+      .from(schema.beds)
+      .innerJoin(schema.houses, eq(schema.houses.id, schema.beds.houseId))
+      .where(eq(schema.beds.id, input.bedId))
+      .get();
+    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Bed not found.' });
+    if (!canManageHouse(ctx.actor, row.house)) deny(ctx.actor, row.house.organisationId, 'bed');
+    return next({ ctx: { ...ctx, bed: row.bed, house: row.house } });
+  });
+
+/**
+ * A procedure of the caller's organisation as staff. The organisation is the one
+ * named by `organisationId`, or the caller's only staff organisation.
+ */
+export const orgStaffProcedure = authedProcedure
+  .meta({ access: 'operators and managers of the organisation' })
+  .input(z.object({ organisationId: id.optional() }).optional())
+  .use(({ ctx, input, next }) => {
+    const staffOf = staffOrganisations(ctx.actor);
+    const organisationId = input?.organisationId ?? (staffOf.length === 1 ? staffOf[0] : undefined);
+    if (!organisationId) {
+      if (staffOf.length === 0)
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for house staff.' });
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'organisationId is required: you belong to several.',
+      });
+    }
+    if (!staffOf.includes(organisationId)) deny(ctx.actor, organisationId, 'organisation');
+    const membership = ctx.actor.memberships.find((m) => m.organisationId === organisationId);
+    if (!membership) deny(ctx.actor, organisationId, 'organisation');
+    return next({ ctx: { ...ctx, organisationId, membership } });
+  });
+
+/** Operator-only work on the organisation (creating houses). */
+export const operatorProcedure = orgStaffProcedure.use(({ ctx, next }) => {
+  if (!isOperatorOf(ctx.actor, ctx.organisationId)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an operator can do this.' });
+  }
+  return next();
+});

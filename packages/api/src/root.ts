@@ -1,0 +1,15 @@
+import { accountRouter } from './routers/account';
+import { housesRouter } from './routers/houses';
+import { invitesRouter } from './routers/invites';
+import { residentsRouter } from './routers/residents';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  account: accountRouter,
+  houses: housesRouter,
+  residents: residentsRouter,
+  invites: invitesRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

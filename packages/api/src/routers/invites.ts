@@ -1,0 +1,34 @@
+import {
+  inviteAcceptInput,
+  inviteCreateInput,
+  inviteIdInput,
+  inviteTokenInput,
+} from '@porchlight/domain';
+import { z } from 'zod';
+import { orgStaffProcedure } from '../procedures';
+import { publicProcedure, router } from '../trpc';
+import * as invites from '../services/invites';
+
+export const invitesRouter = router({
+  create: orgStaffProcedure
+    .input(inviteCreateInput)
+    .mutation(({ ctx, input }) => invites.createInvite(ctx, input)),
+
+  list: orgStaffProcedure
+    .input(z.strictObject({ organisationId: z.string().optional() }).optional())
+    .query(({ ctx }) => invites.listInvites(ctx)),
+
+  revoke: orgStaffProcedure
+    .input(inviteIdInput.extend({ organisationId: z.string().optional() }))
+    .mutation(({ ctx, input }) => invites.revokeInvite(ctx, input.inviteId)),
+
+  lookup: publicProcedure
+    .meta({ access: 'anyone holding the invite code' })
+    .input(inviteTokenInput)
+    .query(({ ctx, input }) => invites.lookupInvite(ctx, input.token)),
+
+  accept: publicProcedure
+    .meta({ access: 'anyone holding the invite code' })
+    .input(inviteAcceptInput)
+    .mutation(({ ctx, input }) => invites.acceptInvite(ctx, input)),
+});

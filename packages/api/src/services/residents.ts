@@ -1,0 +1,486 @@
+// Residents: intake, profile, and their stays (admission, transfer, move-out).
+import type { z } from 'zod';
+import { and, asc, desc, eq, isNull, newId, or, schema, sql } from '@porchlight/db';
+import {
+  type ResidentIntakeInput,
+  type residentUpdateInput,
+  type MoveOutInput,
+  type StayRecord,
+  canManageHouse,
+  checkAdmission,
+  checkMoveOut,
+  checkTransfer,
+  invalid,
+  isOpen,
+} from '@porchlight/domain';
+import { TRPCError } from '@trpc/server';
+import type { AuthedContext } from '../trpc';
+import { displayName, houseToday } from './houses';
+import { offsetOf, toPage } from './pages';
+import { commit } from './write';
+
+type House = typeof schema.houses.$inferSelect;
+type Resident = typeof schema.residents.$inferSelect;
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listResidents(
+  ctx: AuthedContext & { house: House },
+  input: {
+    status: 'current' | 'past' | 'all';
+    search?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  // correlated subqueries name their tables explicitly: drizzle leaves columns
+  // unqualified in single-table selects
+  const hasOpenStay = sql`exists (select 1 from stays s where s.resident_id = residents.id and s.end_date is null)`;
+  const hasAnyStay = sql`exists (select 1 from stays s where s.resident_id = residents.id)`;
+  const statusWhere =
+    input.status === 'current'
+      ? or(hasOpenStay, sql`not ${hasAnyStay}`)
+      : input.status === 'past'
+        ? and(sql`not ${hasOpenStay}`, hasAnyStay)
+        : undefined;
+  const pattern = input.search ? `%${escapeLike(input.search)}%` : undefined;
+  const searchWhere = pattern
+    ? or(
+        sql`${schema.residents.firstName} like ${pattern} escape '\\'`,
+        sql`${schema.residents.lastName} like ${pattern} escape '\\'`,
+        sql`${schema.residents.preferredName} like ${pattern} escape '\\'`,
+        sql`(${schema.residents.firstName} || ' ' || ${schema.residents.lastName}) like ${pattern} escape '\\'`,
+      )
+    : undefined;
+  const offset = offsetOf(input.cursor);
+  const rows = await ctx.db
+    .select({
+      id: schema.residents.id,
+      firstName: schema.residents.firstName,
+      lastName: schema.residents.lastName,
+      preferredName: schema.residents.preferredName,
+      sobrietyDate: schema.residents.sobrietyDate,
+      phone: schema.residents.phone,
+      bedId: schema.stays.bedId,
+      bedLabel: schema.beds.label,
+      since: schema.stays.startDate,
+      lastEndDate: sql<
+        string | null
+      >`(select max(s.end_date) from stays s where s.resident_id = residents.id)`,
+    })
+    .from(schema.residents)
+    .leftJoin(
+      schema.stays,
+      and(eq(schema.stays.residentId, schema.residents.id), isNull(schema.stays.endDate)),
+    )
+    .leftJoin(schema.beds, eq(schema.beds.id, schema.stays.bedId))
+    .where(and(eq(schema.residents.houseId, ctx.house.id), statusWhere, searchWhere))
+    .orderBy(
+      asc(schema.residents.lastName),
+      asc(schema.residents.firstName),
+      asc(schema.residents.id),
+    )
+    .limit(input.limit + 1)
+    .offset(offset);
+  const page = toPage(rows, offset, input.limit);
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((r) => ({
+      id: r.id,
+      name: displayName(r),
+      firstName: r.firstName,
+      lastName: r.lastName,
+      preferredName: r.preferredName,
+      sobrietyDate: r.sobrietyDate,
+      phone: r.phone,
+      status: r.bedId
+        ? ('current' as const)
+        : r.lastEndDate
+          ? ('past' as const)
+          : ('awaiting-bed' as const),
+      bed: r.bedId && r.bedLabel ? { id: r.bedId, label: r.bedLabel, since: r.since } : null,
+      movedOut: r.bedId ? null : r.lastEndDate,
+    })),
+  };
+}
+
+async function staysOf(ctx: Pick<AuthedContext, 'db'>, residentId: string) {
+  return ctx.db
+    .select({
+      id: schema.stays.id,
+      residentId: schema.stays.residentId,
+      bedId: schema.stays.bedId,
+      houseId: schema.stays.houseId,
+      startDate: schema.stays.startDate,
+      endDate: schema.stays.endDate,
+      endReason: schema.stays.endReason,
+      endNote: schema.stays.endNote,
+      previousStayId: schema.stays.previousStayId,
+      bedLabel: schema.beds.label,
+      roomName: schema.rooms.name,
+      houseName: schema.houses.name,
+    })
+    .from(schema.stays)
+    .innerJoin(schema.beds, eq(schema.beds.id, schema.stays.bedId))
+    .innerJoin(schema.rooms, eq(schema.rooms.id, schema.beds.roomId))
+    .innerJoin(schema.houses, eq(schema.houses.id, schema.stays.houseId))
+    .where(eq(schema.stays.residentId, residentId))
+    .orderBy(desc(schema.stays.startDate), desc(schema.stays.createdAt));
+}
+
+/** A resident's whole record: profile, emergency contacts, stays, and login status. */
+export async function getResident(ctx: AuthedContext & { resident: Resident }) {
+  const r = ctx.resident;
+  const [contacts, stays, house, pendingInvite] = await Promise.all([
+    ctx.db
+      .select({
+        name: schema.emergencyContacts.name,
+        relationship: schema.emergencyContacts.relationship,
+        phone: schema.emergencyContacts.phone,
+      })
+      .from(schema.emergencyContacts)
+      .where(eq(schema.emergencyContacts.residentId, r.id))
+      .orderBy(asc(schema.emergencyContacts.position)),
+    staysOf(ctx, r.id),
+    ctx.db
+      .select({ id: schema.houses.id, name: schema.houses.name, timezone: schema.houses.timezone })
+      .from(schema.houses)
+      .where(eq(schema.houses.id, r.houseId))
+      .get(),
+    ctx.db
+      .select({ id: schema.invites.id, expiresAt: schema.invites.expiresAt })
+      .from(schema.invites)
+      .where(
+        and(
+          eq(schema.invites.residentId, r.id),
+          isNull(schema.invites.acceptedAt),
+          isNull(schema.invites.revokedAt),
+          sql`${schema.invites.expiresAt} > ${ctx.clock.now().getTime()}`,
+        ),
+      )
+      .get(),
+  ]);
+  const current = stays.find(isOpen) ?? null;
+  return {
+    id: r.id,
+    organisationId: r.organisationId,
+    name: displayName(r),
+    firstName: r.firstName,
+    lastName: r.lastName,
+    preferredName: r.preferredName,
+    phone: r.phone,
+    email: r.email,
+    dateOfBirth: r.dateOfBirth,
+    sobrietyDate: r.sobrietyDate,
+    house: house ?? null,
+    today: house ? houseToday(ctx, house) : null,
+    status: current
+      ? ('current' as const)
+      : stays.length > 0
+        ? ('past' as const)
+        : ('awaiting-bed' as const),
+    currentStay: current,
+    stays,
+    emergencyContacts: contacts,
+    account: {
+      hasLogin: r.userId !== null,
+      pendingInviteExpiresAt: pendingInvite?.expiresAt ?? null,
+    },
+    canManage: canManageHouse(ctx.actor, { id: r.houseId, organisationId: r.organisationId }),
+  };
+}
+
+function contactRows(residentId: string, contacts: ResidentIntakeInput['emergencyContacts']) {
+  return contacts.map((c, position) => ({ id: newId(), residentId, position, ...c }));
+}
+
+export async function intakeResident(
+  ctx: AuthedContext & { house: House },
+  input: ResidentIntakeInput,
+) {
+  const residentId = newId();
+  const { houseId: _h, emergencyContacts, ...profile } = input;
+  const contacts = contactRows(residentId, emergencyContacts);
+  await commit(
+    ctx,
+    [
+      ctx.db.insert(schema.residents).values({
+        id: residentId,
+        organisationId: ctx.house.organisationId,
+        houseId: ctx.house.id,
+        createdBy: ctx.actor.userId,
+        ...profile,
+      }),
+      ...(contacts.length ? [ctx.db.insert(schema.emergencyContacts).values(contacts)] : []),
+    ],
+    [
+      {
+        action: 'residents.intake',
+        recordType: 'resident',
+        recordId: residentId,
+        organisationId: ctx.house.organisationId,
+        details: { houseId: ctx.house.id },
+      },
+    ],
+  );
+  return { residentId };
+}
+
+/** Changes a profile; the audit entry keeps every old value, so nothing is lost. */
+export async function updateResident(
+  ctx: AuthedContext & { resident: Resident },
+  input: z.infer<typeof residentUpdateInput>,
+) {
+  const before = ctx.resident;
+  const { residentId: _r, emergencyContacts, reason, ...profile } = input;
+  const normalised = {
+    ...profile,
+    preferredName: profile.preferredName ?? null,
+    phone: profile.phone ?? null,
+    email: profile.email ?? null,
+    dateOfBirth: profile.dateOfBirth ?? null,
+    sobrietyDate: profile.sobrietyDate ?? null,
+  };
+  const changed = Object.fromEntries(
+    Object.entries(normalised).filter(
+      ([k, v]) => (before[k as keyof Resident] ?? null) !== (v ?? null),
+    ),
+  );
+  const oldContacts = await ctx.db
+    .select({
+      name: schema.emergencyContacts.name,
+      relationship: schema.emergencyContacts.relationship,
+      phone: schema.emergencyContacts.phone,
+    })
+    .from(schema.emergencyContacts)
+    .where(eq(schema.emergencyContacts.residentId, before.id))
+    .orderBy(asc(schema.emergencyContacts.position));
+  const contactsChanged = JSON.stringify(oldContacts) !== JSON.stringify(emergencyContacts);
+  if (Object.keys(changed).length === 0 && !contactsChanged)
+    return { residentId: before.id, changed: [] };
+  const contacts = contactRows(before.id, emergencyContacts);
+  await commit(
+    ctx,
+    [
+      ctx.db
+        .update(schema.residents)
+        .set({ ...changed, updatedAt: ctx.clock.now() })
+        .where(eq(schema.residents.id, before.id)),
+      ...(contactsChanged
+        ? [
+            ctx.db
+              .delete(schema.emergencyContacts)
+              .where(eq(schema.emergencyContacts.residentId, before.id)),
+            ...(contacts.length ? [ctx.db.insert(schema.emergencyContacts).values(contacts)] : []),
+          ]
+        : []),
+    ],
+    [
+      {
+        action: 'residents.update',
+        recordType: 'resident',
+        recordId: before.id,
+        organisationId: before.organisationId,
+        details: {
+          reason: reason ?? null,
+          before: {
+            ...Object.fromEntries(
+              Object.keys(changed).map((k) => [k, before[k as keyof Resident]]),
+            ),
+            ...(contactsChanged ? { emergencyContacts: oldContacts } : {}),
+          },
+          after: { ...changed, ...(contactsChanged ? { emergencyContacts } : {}) },
+        },
+      },
+    ],
+  );
+  return {
+    residentId: before.id,
+    changed: [...Object.keys(changed), ...(contactsChanged ? ['emergencyContacts'] : [])],
+  };
+}
+
+/** Loads a bed the caller manages, in the resident's organisation. */
+async function loadTargetBed(ctx: AuthedContext & { resident: Resident }, bedId: string) {
+  const row = await ctx.db
+    .select({ bed: schema.beds, house: schema.houses })
+    .from(schema.beds)
+    .innerJoin(schema.houses, eq(schema.houses.id, schema.beds.houseId))
+    .where(eq(schema.beds.id, bedId))
+    .get();
+  if (!row || row.house.organisationId !== ctx.resident.organisationId) {
+    throw invalid('bedId', 'is not a bed of this organisation.');
+  }
+  if (!canManageHouse(ctx.actor, row.house)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'You do not manage the house of that bed.' });
+  }
+  const bedStays: StayRecord[] = await ctx.db
+    .select({
+      id: schema.stays.id,
+      residentId: schema.stays.residentId,
+      bedId: schema.stays.bedId,
+      houseId: schema.stays.houseId,
+      startDate: schema.stays.startDate,
+      endDate: schema.stays.endDate,
+    })
+    .from(schema.stays)
+    .where(eq(schema.stays.bedId, bedId));
+  return { ...row, bedStays };
+}
+
+export async function admitResident(
+  ctx: AuthedContext & { resident: Resident },
+  input: { bedId: string; startDate: string },
+) {
+  const target = await loadTargetBed(ctx, input.bedId);
+  const residentStays = await staysOf(ctx, ctx.resident.id);
+  checkAdmission({
+    bedId: input.bedId,
+    startDate: input.startDate,
+    today: houseToday(ctx, target.house),
+    bedStays: target.bedStays,
+    residentStays,
+  });
+  const stayId = newId();
+  await commit(
+    ctx,
+    [
+      ctx.db.insert(schema.stays).values({
+        id: stayId,
+        organisationId: ctx.resident.organisationId,
+        residentId: ctx.resident.id,
+        houseId: target.house.id,
+        bedId: input.bedId,
+        startDate: input.startDate,
+        createdBy: ctx.actor.userId,
+      }),
+      ctx.db
+        .update(schema.residents)
+        .set({ houseId: target.house.id, updatedAt: ctx.clock.now() })
+        .where(eq(schema.residents.id, ctx.resident.id)),
+    ],
+    [
+      {
+        action: 'residents.admit',
+        recordType: 'stay',
+        recordId: stayId,
+        organisationId: ctx.resident.organisationId,
+        details: {
+          residentId: ctx.resident.id,
+          houseId: target.house.id,
+          bedId: input.bedId,
+          startDate: input.startDate,
+        },
+      },
+    ],
+  );
+  return { stayId };
+}
+
+export async function transferResident(
+  ctx: AuthedContext & { resident: Resident },
+  input: { bedId: string; date: string },
+) {
+  const target = await loadTargetBed(ctx, input.bedId);
+  const residentStays = await staysOf(ctx, ctx.resident.id);
+  const current = checkTransfer({
+    current: residentStays.find(isOpen),
+    bedId: input.bedId,
+    date: input.date,
+    today: houseToday(ctx, target.house),
+    bedStays: target.bedStays,
+  });
+  const stayId = newId();
+  const now = ctx.clock.now();
+  await commit(
+    ctx,
+    [
+      // close first: the database allows one open stay per resident
+      ctx.db
+        .update(schema.stays)
+        .set({
+          endDate: input.date,
+          endReason: 'transferred',
+          endedAt: now,
+          endedBy: ctx.actor.userId,
+        })
+        .where(and(eq(schema.stays.id, current.id), isNull(schema.stays.endDate))),
+      ctx.db.insert(schema.stays).values({
+        id: stayId,
+        organisationId: ctx.resident.organisationId,
+        residentId: ctx.resident.id,
+        houseId: target.house.id,
+        bedId: input.bedId,
+        startDate: input.date,
+        previousStayId: current.id,
+        createdBy: ctx.actor.userId,
+      }),
+      ctx.db
+        .update(schema.residents)
+        .set({ houseId: target.house.id, updatedAt: now })
+        .where(eq(schema.residents.id, ctx.resident.id)),
+    ],
+    [
+      {
+        action: 'residents.transfer',
+        recordType: 'stay',
+        recordId: stayId,
+        organisationId: ctx.resident.organisationId,
+        details: {
+          residentId: ctx.resident.id,
+          fromStayId: current.id,
+          fromBedId: current.bedId,
+          toBedId: input.bedId,
+          toHouseId: target.house.id,
+          date: input.date,
+        },
+      },
+    ],
+  );
+  return { stayId };
+}
+
+export async function moveOutResident(
+  ctx: AuthedContext & { resident: Resident },
+  input: MoveOutInput,
+) {
+  const residentStays = await staysOf(ctx, ctx.resident.id);
+  const open = residentStays.find(isOpen);
+  const house = await ctx.db
+    .select({ timezone: schema.houses.timezone })
+    .from(schema.houses)
+    .where(eq(schema.houses.id, open?.houseId ?? ctx.resident.houseId))
+    .get();
+  const current = checkMoveOut({
+    current: open,
+    date: input.date,
+    today: houseToday(ctx, house ?? { timezone: 'UTC' }),
+  });
+  await commit(
+    ctx,
+    [
+      ctx.db
+        .update(schema.stays)
+        .set({
+          endDate: input.date,
+          endReason: input.reason,
+          endNote: input.note ?? null,
+          endedAt: ctx.clock.now(),
+          endedBy: ctx.actor.userId,
+        })
+        .where(and(eq(schema.stays.id, current.id), isNull(schema.stays.endDate))),
+    ],
+    [
+      {
+        action: 'residents.moveOut',
+        recordType: 'stay',
+        recordId: current.id,
+        organisationId: ctx.resident.organisationId,
+        details: { residentId: ctx.resident.id, date: input.date, reason: input.reason },
+      },
+    ],
+  );
+  return { stayId: current.id };
+}

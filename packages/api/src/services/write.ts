@@ -1,0 +1,43 @@
+// Every change goes to the database as one atomic batch together with its audit
+// entries: a change is either saved with its audit trail or not at all.
+import { schema, type BatchItem } from '@porchlight/db';
+import type { Context } from '../context';
+
+export interface AuditEntry {
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  organisationId: string | null;
+  details?: Record<string, unknown>;
+}
+
+type WriteContext = Pick<Context, 'db' | 'clock' | 'requestId' | 'ip'> & {
+  actor: { userId: string } | null;
+};
+
+export function auditInsert(ctx: WriteContext, entry: AuditEntry) {
+  return ctx.db.insert(schema.auditLog).values({
+    at: ctx.clock.now(),
+    organisationId: entry.organisationId,
+    actorUserId: ctx.actor?.userId ?? null,
+    action: entry.action,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    details: entry.details ?? null,
+  });
+}
+
+export async function commit(
+  ctx: WriteContext,
+  changes: BatchItem<'sqlite'>[],
+  audit: [AuditEntry, ...AuditEntry[]],
+): Promise<void> {
+  const [first, ...rest] = audit;
+  await ctx.db.batch([
+    auditInsert(ctx, first),
+    ...changes,
+    ...rest.map((entry) => auditInsert(ctx, entry)),
+  ]);
+}

@@ -1,0 +1,23 @@
+// The append-only audit log. A migration adds triggers that make the database
+// itself refuse UPDATE and DELETE on this table.
+import { integer, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer({ mode: 'timestamp_ms' }).notNull(),
+    organisationId: text(),
+    actorUserId: text(),
+    action: text().notNull(),
+    recordType: text().notNull(),
+    recordId: text(),
+    requestId: text(),
+    ip: text(),
+    details: text({ mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('audit_log_org_at_idx').on(t.organisationId, t.at),
+    index('audit_log_record_idx').on(t.recordType, t.recordId),
+  ],
+);

@@ -1,0 +1,5 @@
+export * from './auth';
+export * from './organisations';
+export * from './houses';
+export * from './residents';
+export * from './audit';

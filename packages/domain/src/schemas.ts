@@ -1,0 +1,188 @@
+// Input schemas shared by the API (validation at the edge) and the dashboard
+// forms. Messages are written to be shown beside the field they name.
+import { z } from 'zod';
+import { isLocalDate, isValidTimeZone } from './calendar';
+
+export const id = z.string().trim().min(1, 'is required.').max(64, 'is not a valid id.');
+
+const requiredText = (max: number) =>
+  z
+    .string({ error: 'is required.' })
+    .trim()
+    .min(1, 'is required.')
+    .max(max, `must be at most ${max} characters.`);
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters.`)
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
+
+export const localDate = z
+  .string({ error: 'is required.' })
+  .refine(isLocalDate, 'must be a date like 2026-03-12.');
+
+const optionalLocalDate = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .refine((v) => v === undefined || isLocalDate(v), 'must be a date like 2026-03-12.');
+
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ().-]{7,20}$/, 'must be a phone number (digits, spaces, + ( ) - allowed).');
+
+const optionalPhone = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .refine((v) => v === undefined || /^\+?[0-9 ().-]{7,20}$/.test(v), 'must be a phone number.');
+
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address.'));
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an email address.');
+
+export const NARR_LEVELS = [1, 2, 3, 4] as const;
+export const NARR_LEVEL_LABELS: Record<number, string> = {
+  1: 'Level I · peer-run',
+  2: 'Level II · monitored',
+  3: 'Level III · supervised',
+  4: 'Level IV · service provider',
+};
+
+const houseFields = {
+  name: requiredText(120),
+  address: requiredText(300),
+  timezone: z
+    .string({ error: 'is required.' })
+    .refine(isValidTimeZone, 'must be an IANA timezone such as America/Chicago.'),
+  narrLevel: z.coerce
+    .number({ error: 'must be a number from 1 to 4.' })
+    .int('must be a whole number.')
+    .min(1, 'must be from 1 to 4.')
+    .max(4, 'must be from 1 to 4.'),
+  capacity: z.coerce
+    .number({ error: 'must be a number.' })
+    .int('must be a whole number.')
+    .min(1, 'must be at least 1.')
+    .max(500, 'must be at most 500.'),
+};
+
+export const houseCreateInput = z.strictObject({
+  organisationId: id.optional(),
+  ...houseFields,
+});
+export const houseUpdateInput = z.strictObject({
+  houseId: id,
+  ...houseFields,
+});
+export const houseIdInput = z.strictObject({ houseId: id });
+
+export const roomCreateInput = z.strictObject({ houseId: id, name: requiredText(60) });
+export const bedCreateInput = z.strictObject({
+  houseId: id,
+  roomId: id,
+  label: requiredText(30),
+});
+
+export const emergencyContactInput = z.strictObject({
+  name: requiredText(120),
+  relationship: requiredText(60),
+  phone,
+});
+
+const residentProfileFields = {
+  firstName: requiredText(80),
+  lastName: requiredText(80),
+  preferredName: optionalText(80),
+  phone: optionalPhone,
+  email: optionalEmail,
+  dateOfBirth: optionalLocalDate,
+  sobrietyDate: optionalLocalDate,
+  emergencyContacts: z.array(emergencyContactInput).max(5, 'can list at most 5 people.').default([]),
+};
+
+export const residentIntakeInput = z.strictObject({ houseId: id, ...residentProfileFields });
+export const residentUpdateInput = z.strictObject({
+  residentId: id,
+  ...residentProfileFields,
+  reason: optionalText(300),
+});
+
+export const residentIdInput = z.strictObject({ residentId: id });
+
+export const residentListInput = z.strictObject({
+  houseId: id,
+  status: z.enum(['current', 'past', 'all']).default('current'),
+  search: optionalText(80),
+});
+
+export const admitInput = z.strictObject({ residentId: id, bedId: id, startDate: localDate });
+export const transferInput = z.strictObject({ residentId: id, bedId: id, date: localDate });
+
+export const DISCHARGE_REASONS = ['completed', 'voluntary', 'relapse', 'rule_violation', 'other'] as const;
+export const DISCHARGE_REASON_LABELS: Record<(typeof DISCHARGE_REASONS)[number], string> = {
+  completed: 'Completed the program',
+  voluntary: 'Left voluntarily',
+  relapse: 'Relapse',
+  rule_violation: 'Rule violation',
+  other: 'Other',
+};
+
+export const moveOutInput = z
+  .strictObject({
+    residentId: id,
+    date: localDate,
+    reason: z.enum(DISCHARGE_REASONS, { error: 'must be one of the listed reasons.' }),
+    note: optionalText(1000),
+  })
+  .refine((v) => v.reason !== 'other' || (v.note ?? '') !== '', {
+    path: ['note'],
+    message: 'is required when the reason is "other".',
+  });
+
+export const bedHistoryInput = z.strictObject({ bedId: id });
+export const occupantsOnInput = z.strictObject({ houseId: id, date: localDate });
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+export const password = z
+  .string({ error: 'is required.' })
+  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters.`);
+
+export const inviteCreateInput = z
+  .strictObject({
+    organisationId: id.optional(),
+    role: z.enum(['manager', 'resident'], { error: 'must be manager or resident.' }),
+    name: requiredText(120),
+    email,
+    houseIds: z.array(id).max(200).default([]),
+    residentId: id.optional(),
+  })
+  .refine((v) => v.role !== 'manager' || v.houseIds.length > 0, {
+    path: ['houseIds'],
+    message: 'must name at least one house for a manager.',
+  })
+  .refine((v) => v.role !== 'resident' || v.residentId !== undefined, {
+    path: ['residentId'],
+    message: 'is required for a resident invite.',
+  });
+
+export const inviteTokenInput = z.strictObject({ token: requiredText(200) });
+export const inviteAcceptInput = z.strictObject({ token: requiredText(200), password });
+export const inviteIdInput = z.strictObject({ inviteId: id });
+
+export type HouseCreateInput = z.infer<typeof houseCreateInput>;
+export type ResidentIntakeInput = z.infer<typeof residentIntakeInput>;
+export type MoveOutInput = z.infer<typeof moveOutInput>;

@@ -1,0 +1,151 @@
+// Data factories: each call makes fresh records with unique names, so tests
+// never depend on one another's data. Writes go straight to the database; the
+// behaviour under test goes through the API.
+import { randomUUID } from 'node:crypto';
+import { createCaller, createContext } from '@porchlight/api';
+import { newId, schema, type Db } from '@porchlight/db';
+import { type Clock, type Role, localDateAt, addDays } from '@porchlight/domain';
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix} ${++counter}-${randomUUID().slice(0, 6)}`;
+
+export async function makeOrganisation(db: Db, name = unique('Org')) {
+  const id = newId();
+  await db.insert(schema.organisations).values({ id, name });
+  return { id, name };
+}
+
+export interface MadeHouse {
+  id: string;
+  organisationId: string;
+  name: string;
+  timezone: string;
+  roomIds: string[];
+  bedIds: string[];
+}
+
+export async function makeHouse(
+  db: Db,
+  organisationId: string,
+  options: { rooms?: number; bedsPerRoom?: number; timezone?: string; narrLevel?: number } = {},
+): Promise<MadeHouse> {
+  const id = newId();
+  const name = unique('House');
+  const timezone = options.timezone ?? 'America/Chicago';
+  const rooms = options.rooms ?? 2;
+  const bedsPerRoom = options.bedsPerRoom ?? 2;
+  await db.insert(schema.houses).values({
+    id,
+    organisationId,
+    name,
+    address: '1 Test Street',
+    timezone,
+    narrLevel: options.narrLevel ?? 2,
+    capacity: rooms * bedsPerRoom,
+  });
+  const roomIds: string[] = [];
+  const bedIds: string[] = [];
+  for (let r = 0; r < rooms; r++) {
+    const roomId = newId();
+    roomIds.push(roomId);
+    await db.insert(schema.rooms).values({ id: roomId, houseId: id, name: `Room ${r + 1}` });
+    for (let b = 0; b < bedsPerRoom; b++) {
+      const bedId = newId();
+      bedIds.push(bedId);
+      await db
+        .insert(schema.beds)
+        .values({ id: bedId, houseId: id, roomId, label: `${r + 1}${'ABCDEFGH'[b] ?? b}` });
+    }
+  }
+  return { id, organisationId, name, timezone, roomIds, bedIds };
+}
+
+export async function makeUser(
+  db: Db,
+  organisationId: string,
+  role: Role,
+  options: { houseIds?: string[]; email?: string } = {},
+) {
+  const userId = newId();
+  const email = options.email ?? `${role}-${randomUUID().slice(0, 8)}@test.example`;
+  await db
+    .insert(schema.users)
+    .values({ id: userId, name: unique(role), email, emailVerified: true });
+  const membershipId = newId();
+  await db.insert(schema.memberships).values({ id: membershipId, organisationId, userId, role });
+  for (const houseId of options.houseIds ?? []) {
+    await db.insert(schema.membershipHouses).values({ membershipId, houseId });
+  }
+  return { userId, email, membershipId };
+}
+
+export async function makeResident(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId' | 'timezone'>,
+  options: {
+    bedId?: string;
+    startDaysAgo?: number;
+    userId?: string;
+    firstName?: string;
+    lastName?: string;
+  } = {},
+) {
+  const id = newId();
+  await db.insert(schema.residents).values({
+    id,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    firstName: options.firstName ?? unique('First'),
+    lastName: options.lastName ?? 'Tester',
+    userId: options.userId ?? null,
+  });
+  let stayId: string | null = null;
+  if (options.bedId) {
+    stayId = newId();
+    await db.insert(schema.stays).values({
+      id: stayId,
+      organisationId: house.organisationId,
+      residentId: id,
+      houseId: house.id,
+      bedId: options.bedId,
+      startDate: addDays(localDateAt(new Date(), house.timezone), -(options.startDaysAgo ?? 30)),
+    });
+  }
+  return { id, stayId };
+}
+
+/** A resident with a login, placed in a bed. */
+export async function makeResidentUser(db: Db, house: MadeHouse, bedId: string | undefined) {
+  const user = await makeUser(db, house.organisationId, 'resident');
+  const resident = await makeResident(db, house, {
+    ...(bedId ? { bedId } : {}),
+    userId: user.userId,
+  });
+  return { ...user, residentId: resident.id };
+}
+
+/** A tRPC caller acting as `userId` (or anonymous), the way the HTTP server builds one. */
+export async function callerAs(
+  db: Db,
+  userId: string | null,
+  options: { clock?: Clock; lastActiveAt?: Date; createdAt?: Date } = {},
+) {
+  const now = options.clock?.now() ?? new Date();
+  const ctx = await createContext({
+    db,
+    session: userId
+      ? {
+          sessionId: newId(),
+          userId,
+          createdAt: options.createdAt ?? now,
+          lastActiveAt: options.lastActiveAt ?? now,
+        }
+      : null,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return createCaller(ctx);
+}
+
+export function todayIn(timezone: string) {
+  return localDateAt(new Date(), timezone);
+}

@@ -1,0 +1,114 @@
+// The embedded database rules of DESIGN.md, proven on a real file: WAL, foreign
+// keys and synchronous FULL on the connection in use, atomic batches, and many
+// concurrent writers with zero errors and zero lost rows.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { count, eq, schema } from '@porchlight/db';
+import { callerAs, makeHouse, makeOrganisation, makeUser } from '../factories';
+import { testDb, type TestDb } from '../support/db';
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await testDb();
+});
+afterEach(() => t.destroy());
+
+async function pragma(name: string) {
+  const rs = await t.client.execute(`PRAGMA ${name}`);
+  return rs.rows[0]?.[0];
+}
+
+describe('embedded database', () => {
+  it('runs in WAL mode with foreign keys on and synchronous FULL', async () => {
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('synchronous')).toBe(2);
+  });
+
+  it('keeps its PRAGMAs after an interactive transaction and after concurrent use', async () => {
+    const tx = await t.client.transaction('write');
+    await tx.execute("insert into organisations (id, name) values ('tx-org', 'Tx')");
+    await tx.commit();
+    await Promise.all(Array.from({ length: 20 }, () => t.client.execute('select 1')));
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('synchronous')).toBe(2);
+  });
+
+  it('lets other work wait while an interactive transaction is open instead of failing', async () => {
+    const tx = await t.client.transaction('write');
+    const waiting = t.client.execute(
+      "insert into organisations (id, name) values ('after', 'After')",
+    );
+    await tx.execute("insert into organisations (id, name) values ('inside', 'Inside')");
+    await tx.commit();
+    await waiting;
+    const rows = await t.db.select({ id: schema.organisations.id }).from(schema.organisations);
+    expect(rows.map((r) => r.id).sort()).toEqual(['after', 'inside']);
+  });
+
+  it('refuses a row that points at nothing (foreign keys are enforced)', async () => {
+    await expect(
+      t.db.insert(schema.rooms).values({ id: 'r1', houseId: 'no-such-house', name: 'Ghost' }),
+    ).rejects.toThrow();
+  });
+
+  it('a failed batch writes nothing at all', async () => {
+    await expect(
+      t.db.batch([
+        t.db.insert(schema.organisations).values({ id: 'kept?', name: 'Half' }),
+        t.db.insert(schema.rooms).values({ id: 'r2', houseId: 'no-such-house', name: 'Ghost' }),
+      ]),
+    ).rejects.toThrow();
+    const [n] = await t.db.select({ n: count() }).from(schema.organisations);
+    expect(n?.n).toBe(0);
+  });
+
+  it('the audit log cannot be changed or deleted, even with direct SQL', async () => {
+    await t.db
+      .insert(schema.auditLog)
+      .values({ at: new Date(), action: 'test', recordType: 'test', recordId: 'x' });
+    await expect(t.client.execute("update audit_log set action = 'forged'")).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.client.execute('delete from audit_log')).rejects.toThrow(/append-only/);
+    const [n] = await t.db.select({ n: count() }).from(schema.auditLog);
+    expect(n?.n).toBe(1);
+  });
+
+  it('200 concurrent writes through the API layer: zero errors, every acknowledged row present', async () => {
+    const org = await makeOrganisation(t.db);
+    const house = await makeHouse(t.db, org.id);
+    const manager = await makeUser(t.db, org.id, 'manager', { houseIds: [house.id] });
+    const callers = await Promise.all(
+      Array.from({ length: 10 }, () => callerAs(t.db, manager.userId)),
+    );
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) =>
+        (callers[i % callers.length] ?? callers[0])?.residents.intake({
+          houseId: house.id,
+          firstName: `Writer${i}`,
+          lastName: 'Concurrent',
+          emergencyContacts: [
+            { name: `Contact ${i}`, relationship: 'Friend', phone: '555 010 3000' },
+          ],
+        }),
+      ),
+    );
+    const failures = results.filter((r) => r.status === 'rejected');
+    expect(failures).toEqual([]);
+    const acknowledged = results.map((r) =>
+      r.status === 'fulfilled' ? r.value?.residentId : undefined,
+    );
+    const rows = await t.db
+      .select({ id: schema.residents.id })
+      .from(schema.residents)
+      .where(eq(schema.residents.houseId, house.id));
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(acknowledged));
+    const [contacts] = await t.db.select({ n: count() }).from(schema.emergencyContacts);
+    expect(contacts?.n).toBe(200);
+    const [audits] = await t.db
+      .select({ n: count() })
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'residents.intake'));
+    expect(audits?.n).toBe(200);
+  });
+});

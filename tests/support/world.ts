@@ -1,0 +1,105 @@
+// The standard cast for authorization tests: one organisation with two houses,
+// each with a manager and a resident who can sign in, an operator, and a second
+// organisation with its own operator.
+import { copyFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { createDb } from '@porchlight/db';
+import {
+  callerAs,
+  makeHouse,
+  makeOrganisation,
+  makeResident,
+  makeResidentUser,
+  makeUser,
+  todayIn,
+} from '../factories';
+import { TMP_DIR } from './paths';
+import { testDb } from './db';
+
+export const ACTORS = [
+  'anonymous',
+  'residentOfHouse',
+  'residentOfOtherHouse',
+  'managerOfHouse',
+  'managerOfOtherHouse',
+  'operator',
+  'otherOrgOperator',
+] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+export async function buildWorld() {
+  const handle = await testDb();
+  const { db } = handle;
+  const org = await makeOrganisation(db);
+  const house = await makeHouse(db, org.id, { rooms: 2, bedsPerRoom: 2 });
+  const otherHouse = await makeHouse(db, org.id, { rooms: 1, bedsPerRoom: 2 });
+  const otherOrg = await makeOrganisation(db);
+  const otherOrgHouse = await makeHouse(db, otherOrg.id, { rooms: 1, bedsPerRoom: 1 });
+
+  const operator = await makeUser(db, org.id, 'operator');
+  const managerOfHouse = await makeUser(db, org.id, 'manager', { houseIds: [house.id] });
+  const managerOfOtherHouse = await makeUser(db, org.id, 'manager', { houseIds: [otherHouse.id] });
+  const otherOrgOperator = await makeUser(db, otherOrg.id, 'operator');
+  const residentOfHouse = await makeResidentUser(db, house, house.bedIds[0]);
+  const residentOfOtherHouse = await makeResidentUser(db, otherHouse, otherHouse.bedIds[0]);
+  // a resident without a login in a bed, and one waiting for a bed
+  const placed = await makeResident(db, house, { bedId: house.bedIds[1] });
+  const waiting = await makeResident(db, house);
+
+  const asOperator = await callerAs(db, operator.userId);
+  const invite = await asOperator.invites.create({
+    role: 'resident',
+    name: 'Waiting Resident',
+    email: `waiting-${randomUUID().slice(0, 6)}@test.example`,
+    residentId: waiting.id,
+    houseIds: [],
+  });
+  await handle.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  handle.close();
+
+  const userIds: Record<ActorName, string | null> = {
+    anonymous: null,
+    residentOfHouse: residentOfHouse.userId,
+    residentOfOtherHouse: residentOfOtherHouse.userId,
+    managerOfHouse: managerOfHouse.userId,
+    managerOfOtherHouse: managerOfOtherHouse.userId,
+    operator: operator.userId,
+    otherOrgOperator: otherOrgOperator.userId,
+  };
+
+  return {
+    file: handle.path,
+    org,
+    otherOrg,
+    house,
+    otherHouse,
+    otherOrgHouse,
+    residentOfHouse,
+    residentOfOtherHouse,
+    placed,
+    waiting,
+    invite,
+    today: todayIn(house.timezone),
+    userIds,
+    /** A fresh copy of the world, so each call starts from the same state. */
+    async fork() {
+      const path = join(TMP_DIR, `world-${randomUUID()}.db`);
+      copyFileSync(handle.path, path);
+      const copy = await createDb(`file:${path}`);
+      return {
+        db: copy.db,
+        caller: (actor: ActorName) => callerAs(copy.db, userIds[actor]),
+        destroy() {
+          copy.close();
+          for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
+        },
+      };
+    },
+    destroy() {
+      for (const s of ['', '-wal', '-shm']) rmSync(handle.path + s, { force: true });
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
