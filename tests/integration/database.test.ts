@@ -81,9 +81,14 @@ describe('embedded database', () => {
     const callers = await Promise.all(
       Array.from({ length: 10 }, () => callerAs(t.db, manager.userId)),
     );
+    const callerFor = (i: number) => {
+      const caller = callers[i % callers.length];
+      if (!caller) throw new Error('no caller');
+      return caller;
+    };
     const results = await Promise.allSettled(
       Array.from({ length: 200 }, (_, i) =>
-        (callers[i % callers.length] ?? callers[0])?.residents.intake({
+        callerFor(i).residents.intake({
           houseId: house.id,
           firstName: `Writer${i}`,
           lastName: 'Concurrent',

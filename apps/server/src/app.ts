@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context as HonoContext } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
@@ -72,9 +73,10 @@ export function createApp(options: AppOptions) {
     }),
   );
 
-  // Cross-site request forgery: a browser always sends Origin on a cross-site
-  // write. Writes from another origin, or writes that are not JSON, are refused.
-  app.use('/trpc/*', async (c, next) => {
+  // Cross-site request forgery (including login CSRF): a browser always sends
+  // Origin on a cross-site write. Writes from another origin, or writes that are
+  // not JSON, are refused before they reach the API or the auth handler.
+  const sameOriginWrites = createMiddleware<Env>(async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const origin = c.req.header('origin');
     const sameHost = origin !== undefined && origin === new URL(c.req.url).origin;
@@ -104,6 +106,8 @@ export function createApp(options: AppOptions) {
     }
     return next();
   });
+  app.use('/trpc/*', sameOriginWrites);
+  app.use('/api/*', sameOriginWrites);
   app.use(
     '/trpc/*',
     bodyLimit({
@@ -173,7 +177,8 @@ export function createApp(options: AppOptions) {
       },
       onError: ({ error, path, ctx }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
-          log(`trpc ${path ?? '?'} failed [${ctx?.requestId ?? '?'}]`, error.cause ?? error);
+          const id = (ctx as { requestId?: string } | undefined)?.requestId ?? '?';
+          log(`trpc ${path ?? '?'} failed [${id}]`, error.cause ?? error);
         }
       },
     }),

@@ -175,6 +175,6 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
   } else {
     client = createClient({ url, ...(options.authToken ? { authToken: options.authToken } : {}) });
   }
-  const db = drizzle({ client, schema, casing: 'snake_case' }) as Db;
+  const db: Db = drizzle({ client, schema, casing: 'snake_case' });
   return { db, client, url, isEmbedded: embedded, close: () => client.close() };
 }

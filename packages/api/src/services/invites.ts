@@ -276,14 +276,12 @@ export async function acceptInvite(ctx: Context, input: { token: string; passwor
         userId,
         password: passwordHash,
       }),
-      ctx.db
-        .insert(schema.memberships)
-        .values({
-          id: membershipId,
-          organisationId: invite.organisationId,
-          userId,
-          role: invite.role,
-        }),
+      ctx.db.insert(schema.memberships).values({
+        id: membershipId,
+        organisationId: invite.organisationId,
+        userId,
+        role: invite.role,
+      }),
       ctx.db
         .update(schema.invites)
         .set({ acceptedAt: now, acceptedUserId: userId })

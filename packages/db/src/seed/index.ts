@@ -257,15 +257,13 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
       db
         .insert(s.users)
         .values({ id: userId, name: account.name, email: account.email, emailVerified: true }),
-      db
-        .insert(s.accounts)
-        .values({
-          id: newId(),
-          accountId: userId,
-          providerId: 'credential',
-          userId,
-          password: passwordHash,
-        }),
+      db.insert(s.accounts).values({
+        id: newId(),
+        accountId: userId,
+        providerId: 'credential',
+        userId,
+        password: passwordHash,
+      }),
     );
     const membershipId = newId();
     writes.push(

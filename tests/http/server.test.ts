@@ -1,0 +1,224 @@
+// The real server over HTTP: sign-in and cookies, error shapes, the same-origin
+// rule, security headers, and no leak of internals on an unexpected error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '@libsql/client';
+import { Browserless, spawnServer, type SpawnedServer } from '../support/server';
+
+const PASSWORD = 'porchlight-demo';
+let server: SpawnedServer;
+
+beforeAll(async () => {
+  server = await spawnServer({ AUTH_SIGN_IN_LIMIT: '1000' });
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+interface TrpcError {
+  error: {
+    message: string;
+    data: {
+      code: string;
+      httpStatus: number;
+      requestId: string;
+      fieldErrors?: Record<string, string>;
+    };
+  };
+}
+interface TrpcOk<T> {
+  result: { data: T };
+}
+
+async function signedIn(email: string) {
+  const client = new Browserless(server.url);
+  const res = await client.signIn(email, PASSWORD);
+  expect(res.status).toBe(200);
+  return client;
+}
+
+async function firstHouseId(client: Browserless, name: string) {
+  const res = await client.query('houses.list');
+  const body = (await res.json()) as TrpcOk<{ items: Array<{ id: string; name: string }> }>;
+  const house = body.result.data.items.find((h) => h.name === name);
+  if (!house) throw new Error(`no house ${name}`);
+  return house.id;
+}
+
+describe('HTTP server', () => {
+  it('answers /healthz when the database answers', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('prints the URL and the demo logins at start-up', () => {
+    expect(server.output()).toContain(server.url);
+    expect(server.output()).toContain('operator@example.org');
+    expect(server.output()).toContain('porchlight-demo');
+  });
+
+  it('signs in with email and password and sets an HttpOnly, SameSite session cookie', async () => {
+    const client = new Browserless(server.url);
+    const res = await client.signIn('manager@example.org', PASSWORD);
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((c) => c.includes('session_token'));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//);
+    const who = (await (await client.query('account.whoami')).json()) as TrpcOk<{
+      user: { email: string };
+      memberships: Array<{ role: string }>;
+    }>;
+    expect(who.result.data.user.email).toBe('manager@example.org');
+    expect(who.result.data.memberships.map((m) => m.role)).toEqual(['manager']);
+  });
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    const res = await new Browserless(server.url).signIn('manager@example.org', 'not the password');
+    expect(res.status).toBe(401);
+    const unknown = await new Browserless(server.url).signIn(
+      'nobody@example.org',
+      'not the password',
+    );
+    expect(unknown.status).toBe(401);
+    expect(await unknown.text()).not.toMatch(/not found|no user/i);
+  });
+
+  it('signing out ends the session on the server, not just in the browser', async () => {
+    const client = await signedIn('operator@example.org');
+    const stolen = client.cookie;
+    const out = await client.request('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: '{}',
+    });
+    expect(out.status).toBe(200);
+    const replay = new Browserless(server.url);
+    replay.cookie = stolen;
+    const res = await replay.query('houses.list');
+    expect(res.status).toBe(401);
+  });
+
+  it('invalid input gets a 400 whose message and fieldErrors name each bad field', async () => {
+    const client = await signedIn('manager@example.org');
+    const houseId = await firstHouseId(client, 'Maple House');
+    const res = await client.mutate('residents.intake', {
+      houseId,
+      firstName: '',
+      lastName: 'X',
+      email: 'nope',
+      phone: 'abc',
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as TrpcError;
+    expect(body.error.data.fieldErrors).toMatchObject({
+      firstName: 'is required.',
+      email: 'must be an email address.',
+      phone: expect.stringContaining('phone') as unknown,
+    });
+    expect(body.error.message).toContain('firstName');
+    expect(body.error.message).toContain('email');
+  });
+
+  it('a house of the same organisation the manager does not run is 403; an unknown id is 404', async () => {
+    const client = await signedIn('manager@example.org');
+    const operator = await signedIn('operator@example.org');
+    const peerRun = await firstHouseId(operator, 'Oxford Street House');
+    expect((await client.query('houses.board', { houseId: peerRun })).status).toBe(403);
+    expect((await client.query('houses.board', { houseId: 'no-such-house' })).status).toBe(404);
+  });
+
+  it('a record of another organisation is 404, exactly like one that does not exist', async () => {
+    const db = createClient({ url: `file:${server.dbPath}` });
+    await db.batch([
+      "insert into organisations (id, name) values ('other-org', 'Other Org')",
+      "insert into houses (id, organisation_id, name, address, timezone, narr_level, capacity) values ('other-house', 'other-org', 'Elsewhere', '9 Far Road', 'UTC', 2, 4)",
+    ]);
+    db.close();
+    const operator = await signedIn('operator@example.org');
+    const other = await operator.query('houses.get', { houseId: 'other-house' });
+    const missing = await operator.query('houses.get', { houseId: 'missing-house' });
+    expect(other.status).toBe(404);
+    expect(missing.status).toBe(404);
+    const a = (await other.json()) as TrpcError;
+    const b = (await missing.json()) as TrpcError;
+    expect(a.error.message).toBe(b.error.message);
+  });
+
+  it('rejects a write from another origin, and a write that is not JSON', async () => {
+    const client = await signedIn('manager@example.org');
+    const houseId = await firstHouseId(client, 'Maple House');
+    const input = { houseId, firstName: 'Cross', lastName: 'Origin' };
+    const cross = await client.mutate('residents.intake', input, {
+      origin: 'https://evil.example',
+    });
+    expect(cross.status).toBe(403);
+    const form = await client.request('/trpc/residents.intake', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: server.url },
+      body: JSON.stringify(input),
+    });
+    expect(form.status).toBe(415);
+    const list = (await (
+      await client.query('residents.list', { houseId, search: 'Cross' })
+    ).json()) as TrpcOk<{ items: unknown[] }>;
+    expect(list.result.data.items).toEqual([]);
+  });
+
+  it('refuses a sign-in from another origin', async () => {
+    const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ email: 'manager@example.org', password: PASSWORD }),
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('sends security headers: a CSP without unsafe-inline, no framing, nosniff', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('HTTP server under failure (NODE_ENV unset)', () => {
+  it('an unexpected error returns a generic message and a request id: no stack trace, no SQL', async () => {
+    const broken = await spawnServer({ AUTH_SIGN_IN_LIMIT: '1000' });
+    try {
+      const client = new Browserless(broken.url);
+      expect((await client.signIn('operator@example.org', PASSWORD)).status).toBe(200);
+      const db = createClient({ url: `file:${broken.dbPath}` });
+      await db.execute('alter table beds rename to beds_gone');
+      db.close();
+      const res = await client.query('houses.list');
+      expect(res.status).toBe(500);
+      const text = await res.text();
+      const body = JSON.parse(text) as TrpcError;
+      expect(body.error.message).toMatch(/Something went wrong on our side/);
+      expect(body.error.message).toContain(body.error.data.requestId);
+      expect(text).not.toMatch(/beds|select|sqlite|no such table|at .*\.js|stack/i);
+    } finally {
+      await broken.stop();
+    }
+  });
+
+  it('limits sign-in attempts per address', async () => {
+    const limited = await spawnServer({ AUTH_SIGN_IN_LIMIT: '5' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        statuses.push(
+          (await new Browserless(limited.url).signIn('manager@example.org', 'wrong password!'))
+            .status,
+        );
+      }
+      expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+      expect(statuses.slice(5)).toEqual([429, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+// Browser tests: the built server on a fresh demo database, driven through
+// Debian's chromium (no browser download).
+import { defineConfig, devices } from '@playwright/test';
+import { mkdirSync, rmSync } from 'node:fs';
+
+const port = Number(process.env.E2E_PORT ?? 3321);
+const dir = '.tmp/e2e';
+if (process.env.TEST_WORKER_INDEX === undefined) {
+  // the main process starts each run on an empty database
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' } }],
+  webServer: {
+    command: 'node ../apps/server/dist/main.js',
+    url: `http://localhost:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `file:${dir}/porchlight.db`,
+      AUTH_SIGN_IN_LIMIT: '1000',
+      SEED_DEMO: 'true',
+    },
+  },
+});
