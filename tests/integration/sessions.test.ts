@@ -25,16 +25,14 @@ const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
 async function sessionRow(userId: string, lastActiveAt: Date, createdAt: Date) {
   const id = newId();
-  await t.db
-    .insert(schema.sessions)
-    .values({
-      id,
-      token: newId(),
-      userId,
-      expiresAt: new Date(Date.now() + 86_400_000),
-      createdAt,
-      updatedAt: lastActiveAt,
-    });
+  await t.db.insert(schema.sessions).values({
+    id,
+    token: newId(),
+    userId,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    createdAt,
+    updatedAt: lastActiveAt,
+  });
   return { sessionId: id, userId, createdAt, lastActiveAt };
 }
 
