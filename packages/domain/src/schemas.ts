@@ -1,7 +1,7 @@
 // Input schemas shared by the API (validation at the edge) and the dashboard
 // forms. Messages are written to be shown beside the field they name.
 import { z } from 'zod';
-import { isLocalDate, isValidTimeZone } from './calendar';
+import { canonicalTimeZone, isLocalDate, isValidTimeZone } from './calendar';
 
 export const id = z.string().trim().min(1, 'is required.').max(64, 'is not a valid id.');
 
@@ -42,7 +42,12 @@ const optionalPhone = z
   .transform((v) => (v === '' ? undefined : v))
   .refine((v) => v === undefined || /^\+?[0-9 ().-]{7,20}$/.test(v), 'must be a phone number.');
 
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email('must be an email address.'));
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email('must be an email address.'));
 
 const optionalEmail = z
   .string()
@@ -65,13 +70,14 @@ const houseFields = {
   address: requiredText(300),
   timezone: z
     .string({ error: 'is required.' })
-    .refine(isValidTimeZone, 'must be an IANA timezone such as America/Chicago.'),
-  narrLevel: z.coerce
+    .refine(isValidTimeZone, 'must be an IANA timezone such as America/Chicago.')
+    .transform(canonicalTimeZone),
+  narrLevel: z
     .number({ error: 'must be a number from 1 to 4.' })
     .int('must be a whole number.')
     .min(1, 'must be from 1 to 4.')
     .max(4, 'must be from 1 to 4.'),
-  capacity: z.coerce
+  capacity: z
     .number({ error: 'must be a number.' })
     .int('must be a whole number.')
     .min(1, 'must be at least 1.')
@@ -109,7 +115,10 @@ const residentProfileFields = {
   email: optionalEmail,
   dateOfBirth: optionalLocalDate,
   sobrietyDate: optionalLocalDate,
-  emergencyContacts: z.array(emergencyContactInput).max(5, 'can list at most 5 people.').default([]),
+  emergencyContacts: z
+    .array(emergencyContactInput)
+    .max(5, 'can list at most 5 people.')
+    .default([]),
 };
 
 export const residentIntakeInput = z.strictObject({ houseId: id, ...residentProfileFields });
@@ -130,7 +139,13 @@ export const residentListInput = z.strictObject({
 export const admitInput = z.strictObject({ residentId: id, bedId: id, startDate: localDate });
 export const transferInput = z.strictObject({ residentId: id, bedId: id, date: localDate });
 
-export const DISCHARGE_REASONS = ['completed', 'voluntary', 'relapse', 'rule_violation', 'other'] as const;
+export const DISCHARGE_REASONS = [
+  'completed',
+  'voluntary',
+  'relapse',
+  'rule_violation',
+  'other',
+] as const;
 export const DISCHARGE_REASON_LABELS: Record<(typeof DISCHARGE_REASONS)[number], string> = {
   completed: 'Completed the program',
   voluntary: 'Left voluntarily',

@@ -68,7 +68,9 @@ export function canInvite(
   if (!m) return false;
   if (m.role === 'operator') return role === 'manager' || role === 'resident';
   if (m.role === 'manager') {
-    return role === 'resident' && houseIds.length > 0 && houseIds.every((h) => m.houseIds.includes(h));
+    return (
+      role === 'resident' && houseIds.length > 0 && houseIds.every((h) => m.houseIds.includes(h))
+    );
   }
   return false;
 }

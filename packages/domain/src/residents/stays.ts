@@ -18,12 +18,19 @@ export function isOpen(stay: Pick<StayRecord, 'endDate'>): boolean {
 }
 
 /** Whether the resident slept in the stay's bed on the night of `date`. */
-export function coversNight(stay: Pick<StayRecord, 'startDate' | 'endDate'>, date: LocalDate): boolean {
+export function coversNight(
+  stay: Pick<StayRecord, 'startDate' | 'endDate'>,
+  date: LocalDate,
+): boolean {
   return stay.startDate <= date && (stay.endDate === null || date < stay.endDate);
 }
 
 /** The stay that had `bedId` on the night of `date`, if any. */
-export function occupantOn<S extends StayRecord>(stays: readonly S[], bedId: string, date: LocalDate) {
+export function occupantOn<S extends StayRecord>(
+  stays: readonly S[],
+  bedId: string,
+  date: LocalDate,
+) {
   return stays.find((s) => s.bedId === bedId && coversNight(s, date));
 }
 
@@ -53,7 +60,10 @@ export function checkAdmission(args: {
     .sort()
     .at(-1);
   if (lastEnd !== undefined && args.startDate < lastEnd) {
-    throw invalid('startDate', `must be on or after the end of the resident's last stay (${lastEnd}).`);
+    throw invalid(
+      'startDate',
+      `must be on or after the end of the resident's last stay (${lastEnd}).`,
+    );
   }
   const taken = claimFrom(args.bedStays, args.startDate);
   if (taken) throw conflict('That bed is not free from that date.', 'bedId');
@@ -67,7 +77,8 @@ export function checkTransfer(args: {
   bedStays: readonly StayRecord[];
 }): StayRecord {
   const { current } = args;
-  if (!current) throw conflict('This resident has no bed to transfer from. Admit them instead.', 'residentId');
+  if (!current)
+    throw conflict('This resident has no bed to transfer from. Admit them instead.', 'residentId');
   notInFuture('date', args.date, args.today);
   if (args.bedId === current.bedId) throw invalid('bedId', 'is the bed the resident already has.');
   if (args.date < current.startDate) {
@@ -98,7 +109,11 @@ export interface Occupancy {
   open: number;
 }
 
-export function occupancy(bedIds: readonly string[], stays: readonly StayRecord[], date: LocalDate): Occupancy {
+export function occupancy(
+  bedIds: readonly string[],
+  stays: readonly StayRecord[],
+  date: LocalDate,
+): Occupancy {
   const filled = bedIds.filter((bedId) => occupantOn(stays, bedId, date)).length;
   return { beds: bedIds.length, filled, open: bedIds.length - filled };
 }
