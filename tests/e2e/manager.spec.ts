@@ -15,9 +15,15 @@ test('a manager signs in, admits a new resident to an open bed, and sees the bed
   await expectAccessible(page);
 
   const admit = page.getByRole('link', { name: /^Admit a resident to bed / }).first();
-  const bedLabel = ((await admit.getAttribute('aria-label')) ?? (await admit.innerText()))
-    .replace('Admit a resident to bed ', '')
+  const accessibleName = (
+    (await admit.getAttribute('aria-label')) ??
+    (await admit.textContent()) ??
+    ''
+  )
+    .replace(/\s+/g, ' ')
     .trim();
+  const bedLabel = /to bed (.+)$/.exec(accessibleName)?.[1] ?? '';
+  expect(bedLabel).not.toBe('');
   await admit.click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'New resident' })).toBeVisible();

@@ -174,6 +174,22 @@ describe('HTTP server', () => {
     expect(res.status).toBe(403);
   });
 
+  it('serves the dashboard shell at / and at any deep link, uncached, with hashed assets cached for good', async () => {
+    for (const path of ['/', '/houses', '/residents/some-id']) {
+      const res = await fetch(server.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toMatch(/text\/html/);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expect(await res.text(), path).toContain('<div id="root"');
+    }
+    const html = await (await fetch(server.url)).text();
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(asset).toBeDefined();
+    const js = await fetch(server.url + (asset ?? ''));
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+  });
+
   it('sends security headers: a CSP without unsafe-inline, no framing, nosniff', async () => {
     const res = await fetch(`${server.url}/healthz`);
     const csp = res.headers.get('content-security-policy') ?? '';

@@ -195,12 +195,16 @@ export function createApp(options: AppOptions) {
       },
       serveStatic({ root: webRoot }),
     );
-    app.use('*', serveStatic({ root: webRoot, index: '' }));
-    // every other GET is a dashboard route: the app shell decides
-    app.get('*', (c) => {
+    // the app shell: never cached, so a new release is picked up at once
+    const shell = (c: HonoContext<Env>) => {
       c.header('Cache-Control', 'no-cache');
       return c.html(indexHtml);
-    });
+    };
+    app.get('/', shell);
+    app.get('/index.html', shell);
+    app.use('*', serveStatic({ root: webRoot }));
+    // every other GET is a dashboard route: the app shell decides
+    app.get('*', shell);
   }
 
   app.notFound((c) => c.json({ error: { message: 'Not found.', code: 'NOT_FOUND' } }, 404));

@@ -63,7 +63,7 @@ const t = initTRPC
           .map(([field, msg]) => sentence(field, msg))
           .join(' ');
       } else if (error.cause instanceof DomainError && error.cause.field) {
-        fieldErrors = { [error.cause.field]: error.cause.message };
+        fieldErrors = { [error.cause.field]: error.cause.detail };
       } else if (error.code === 'INTERNAL_SERVER_ERROR') {
         message = `${GENERIC_ERROR_MESSAGE} Reference: ${requestId ?? 'unknown'}.`;
       }

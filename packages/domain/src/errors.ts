@@ -13,12 +13,15 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   /** The input field the error is about, when there is one. */
   readonly field: string | undefined;
+  /** The message without the field name, to show beside the field. */
+  readonly detail: string;
 
-  constructor(code: DomainErrorCode, message: string, field?: string) {
+  constructor(code: DomainErrorCode, message: string, field?: string, detail?: string) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.field = field;
+    this.detail = detail ?? message;
   }
 }
 
@@ -26,6 +29,6 @@ export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} 
 export const forbidden = (message = 'You do not have access to this.') =>
   new DomainError('FORBIDDEN', message);
 export const invalid = (field: string, message: string) =>
-  new DomainError('BAD_REQUEST', `${field} ${message}`, field);
+  new DomainError('BAD_REQUEST', `${field} ${message}`, field, message);
 export const conflict = (message: string, field?: string) =>
   new DomainError('CONFLICT', message, field);

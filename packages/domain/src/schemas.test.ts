@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ZodType } from 'zod';
+import { DISCHARGE_REASONS } from './labels';
 import {
-  DISCHARGE_REASONS,
   houseCreateInput,
   inviteCreateInput,
   localDate,

@@ -2,6 +2,7 @@
 // forms. Messages are written to be shown beside the field they name.
 import { z } from 'zod';
 import { canonicalTimeZone, isLocalDate, isValidTimeZone } from './calendar';
+import { DISCHARGE_REASONS } from './labels';
 
 export const id = z.string().trim().min(1, 'is required.').max(64, 'is not a valid id.');
 
@@ -56,14 +57,6 @@ const optionalEmail = z
   .optional()
   .transform((v) => (v === '' ? undefined : v))
   .refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an email address.');
-
-export const NARR_LEVELS = [1, 2, 3, 4] as const;
-export const NARR_LEVEL_LABELS: Record<number, string> = {
-  1: 'Level I · peer-run',
-  2: 'Level II · monitored',
-  3: 'Level III · supervised',
-  4: 'Level IV · service provider',
-};
 
 const houseFields = {
   name: requiredText(120),
@@ -138,21 +131,6 @@ export const residentListInput = z.strictObject({
 
 export const admitInput = z.strictObject({ residentId: id, bedId: id, startDate: localDate });
 export const transferInput = z.strictObject({ residentId: id, bedId: id, date: localDate });
-
-export const DISCHARGE_REASONS = [
-  'completed',
-  'voluntary',
-  'relapse',
-  'rule_violation',
-  'other',
-] as const;
-export const DISCHARGE_REASON_LABELS: Record<(typeof DISCHARGE_REASONS)[number], string> = {
-  completed: 'Completed the program',
-  voluntary: 'Left voluntarily',
-  relapse: 'Relapse',
-  rule_violation: 'Rule violation',
-  other: 'Other',
-};
 
 export const moveOutInput = z
   .strictObject({

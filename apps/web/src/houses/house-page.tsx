@@ -1,0 +1,97 @@
+import { A, useParams } from '@solidjs/router';
+import { NARR_LEVEL_LABELS } from '@porchlight/domain/labels';
+import { useQuery } from '@tanstack/solid-query';
+import { Match, Show, Switch } from 'solid-js';
+import { isOperator, managesHouse, useWhoami } from '../account/session';
+import { LoadError, NotFoundMessage, PageHeading } from '../components/page';
+import { isNotFound } from '../lib/errors';
+import type { HouseDetails } from '../lib/trpc';
+import { BedBoard, WaitingList } from './bed-board';
+import { houseQueries, occupancyText } from './data';
+import { HouseResidents } from './house-residents';
+import { EditHouse, RoomsAndBeds } from './manage-house';
+
+export default function HousePage() {
+  const params = useParams<{ houseId: string }>();
+  const house = useQuery(() => houseQueries.get(params.houseId));
+  return (
+    <Switch>
+      <Match when={house.isError && isNotFound(house.error)}>
+        <NotFoundMessage
+          message="We couldn't find that house, or you don't have access."
+          back={
+            <p>
+              <A href="/houses">Back to houses</A>
+            </p>
+          }
+        />
+      </Match>
+      <Match when={house.isError && !house.data}>
+        <PageHeading title="House">House</PageHeading>
+        <LoadError error={house.error} retry={() => void house.refetch()} />
+      </Match>
+      <Match when={house.data}>{(details) => <HouseView house={details()} />}</Match>
+    </Switch>
+  );
+}
+
+function HouseView(props: { house: HouseDetails }) {
+  const who = useWhoami();
+  const staff = () => managesHouse(who.data, props.house.id, props.house.organisationId);
+  const board = useQuery(() => houseQueries.board(props.house.id, staff()));
+  return (
+    <div class="stack-lg">
+      <div class="stack">
+        <p class="crumbs">
+          <A href="/houses">Houses</A>
+        </p>
+        <PageHeading title={props.house.name}>{props.house.name}</PageHeading>
+        <p class="lede">
+          {NARR_LEVEL_LABELS[props.house.narrLevel] ?? ''} · {props.house.address}
+        </p>
+        <Show when={board.data}>
+          {(b) => <p class="occupancy">{occupancyText(b().occupancy)}</p>}
+        </Show>
+        <Show when={staff()}>
+          <p>
+            <A href={`/houses/${props.house.id}/intake`} class="button button-primary">
+              New resident
+            </A>
+          </p>
+        </Show>
+      </div>
+      <Show
+        when={staff()}
+        fallback={<p>You can see this house's shared information here as it is added.</p>}
+      >
+        <section class="stack" aria-labelledby="beds-heading">
+          <h2 id="beds-heading">Beds</h2>
+          <Switch>
+            <Match when={board.isError && !board.data}>
+              <LoadError error={board.error} retry={() => void board.refetch()} />
+            </Match>
+            <Match when={board.data}>
+              {(b) => <BedBoard board={b()} houseId={props.house.id} />}
+            </Match>
+          </Switch>
+        </section>
+        <Show when={board.data}>{(b) => <WaitingList board={b()} />}</Show>
+        <section class="stack" aria-labelledby="residents-heading">
+          <h2 id="residents-heading">Residents</h2>
+          <HouseResidents houseId={props.house.id} />
+        </section>
+        <section class="stack" aria-labelledby="manage-heading">
+          <h2 id="manage-heading">Manage this house</h2>
+          <div class="action-list">
+            <Show when={board.data}>
+              {(b) => <RoomsAndBeds board={b()} houseId={props.house.id} />}
+            </Show>
+            <Show when={isOperator(who.data)}>
+              <EditHouse house={props.house} />
+            </Show>
+          </div>
+        </section>
+      </Show>
+    </div>
+  );
+}

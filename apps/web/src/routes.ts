@@ -1,0 +1,58 @@
+// Every route of the dashboard. Pages load on demand, so a resident's phone only
+// downloads the pages a resident uses; preloads start a page's data while its
+// code is still on the way.
+import type { RouteDefinition } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import { Home, SignedInOnly } from './account/guard';
+import { houseQueries } from './houses/data';
+import { inviteQueries } from './invites/data';
+import { queryClient } from './lib/query-client';
+import { residentQueries } from './residents/data';
+
+export const routes: RouteDefinition[] = [
+  { path: '/sign-in', component: lazy(() => import('./account/sign-in-page')) },
+  {
+    path: ['/invite', '/invite/:token'],
+    component: lazy(() => import('./invites/accept-invite-page')),
+    preload: ({ params }) => {
+      if (params.token) void queryClient.prefetchQuery(inviteQueries.lookup(params.token));
+    },
+  },
+  {
+    path: '/',
+    component: SignedInOnly,
+    children: [
+      { path: '/', component: Home },
+      {
+        path: '/houses',
+        component: lazy(() => import('./houses/houses-page')),
+        preload: () => void queryClient.prefetchInfiniteQuery(houseQueries.list()),
+      },
+      {
+        path: '/houses/:houseId',
+        component: lazy(() => import('./houses/house-page')),
+        preload: ({ params }) => {
+          if (params.houseId) void queryClient.prefetchQuery(houseQueries.get(params.houseId));
+        },
+      },
+      {
+        path: '/houses/:houseId/intake',
+        component: lazy(() => import('./residents/intake-page')),
+        preload: ({ params }) => {
+          if (params.houseId) void queryClient.prefetchQuery(houseQueries.get(params.houseId));
+        },
+      },
+      {
+        path: '/residents/:residentId',
+        component: lazy(() => import('./residents/resident-page')),
+        preload: ({ params }) => {
+          if (params.residentId)
+            void queryClient.prefetchQuery(residentQueries.get(params.residentId));
+        },
+      },
+      { path: '/me', component: lazy(() => import('./residents/me-page')) },
+      { path: '/invites', component: lazy(() => import('./invites/invites-page')) },
+    ],
+  },
+  { path: '*404', component: lazy(() => import('./components/not-found-page')) },
+];
