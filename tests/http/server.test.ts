@@ -97,6 +97,17 @@ describe('HTTP server', () => {
     replay.cookie = stolen;
     const res = await replay.query('houses.list');
     expect(res.status).toBe(401);
+    const db = createClient({ url: `file:${server.dbPath}` });
+    const rows = await db.execute(
+      "select a.action, a.ip from audit_log a join users u on u.id = a.actor_user_id where u.email = 'operator@example.org' and a.action like 'auth.%' order by a.id",
+    );
+    db.close();
+    const actions = rows.rows.map((r) => String(r.action));
+    expect(actions).toContain('auth.signIn');
+    expect(actions.at(-1)).toBe('auth.signOut');
+    expect(
+      rows.rows.some((r) => r.ip === '127.0.0.1' || r.ip === '::1' || r.ip === '::ffff:127.0.0.1'),
+    ).toBe(true);
   });
 
   it('invalid input gets a 400 whose message and fieldErrors name each bad field', async () => {

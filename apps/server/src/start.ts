@@ -46,10 +46,20 @@ export async function startServer(
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const server: ServerType = await new Promise((resolveServer) => {
+  const server: ServerType = await new Promise((resolveServer, rejectServer) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolveServer(s),
     );
+    s.once('error', (error: NodeJS.ErrnoException) => {
+      handle.close();
+      rejectServer(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${config.port} is already in use. Stop the other program or set PORT to a free port.`,
+            )
+          : error,
+      );
+    });
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -17,6 +17,23 @@ export interface AuthConfig {
   trustedOrigins: (request: Request | undefined) => string[];
 }
 
+/** Sign-ins and sign-outs join every other change in the audit log. */
+async function recordAuthEvent(
+  db: Db,
+  action: string,
+  session: { id: string; userId: string; ipAddress?: string | null | undefined },
+) {
+  await db.insert(schema.auditLog).values({
+    at: new Date(),
+    organisationId: null,
+    actorUserId: session.userId,
+    action,
+    recordType: 'session',
+    recordId: session.id,
+    ip: session.ipAddress ?? null,
+  });
+}
+
 export function createAuth(db: Db, config: AuthConfig) {
   return betterAuth({
     appName: 'Porchlight',
@@ -59,6 +76,20 @@ export function createAuth(db: Db, config: AuthConfig) {
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          after: async (session) => {
+            await recordAuthEvent(db, 'auth.signIn', session);
+          },
+        },
+        delete: {
+          after: async (session) => {
+            await recordAuthEvent(db, 'auth.signOut', session);
+          },
+        },
+      },
     },
     telemetry: { enabled: false },
   });

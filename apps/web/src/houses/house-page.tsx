@@ -8,6 +8,7 @@ import { isNotFound } from '../lib/errors';
 import type { HouseDetails } from '../lib/trpc';
 import { BedBoard, WaitingList } from './bed-board';
 import { houseQueries, occupancyText } from './data';
+import { OccupancyBar } from '../components/occupancy-bar';
 import { HouseResidents } from './house-residents';
 import { EditHouse, RoomsAndBeds } from './manage-house';
 
@@ -50,7 +51,12 @@ function HouseView(props: { house: HouseDetails }) {
           {NARR_LEVEL_LABELS[props.house.narrLevel] ?? ''} · {props.house.address}
         </p>
         <Show when={board.data}>
-          {(b) => <p class="occupancy">{occupancyText(b().occupancy)}</p>}
+          {(b) => (
+            <p class="occupancy">
+              <OccupancyBar filled={b().occupancy.filled} beds={b().occupancy.beds} />
+              {occupancyText(b().occupancy)}
+            </p>
+          )}
         </Show>
         <Show when={staff()}>
           <p>

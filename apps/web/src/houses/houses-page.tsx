@@ -9,6 +9,7 @@ import { LoadError, PageHeading } from '../components/page';
 import { createForm, Form, FormAlert, SubmitButton, validate } from '../lib/forms';
 import type { HouseSummary } from '../lib/trpc';
 import { createHouse, houseQueries, occupancyText } from './data';
+import { OccupancyBar } from '../components/occupancy-bar';
 import { HouseFields, readHouseFields } from './house-fields';
 
 export default function HousesPage() {
@@ -64,7 +65,12 @@ function HouseRow(props: { house: HouseSummary }) {
       <span class="house-address">{props.house.address}</span>
       <span class="house-occupancy">
         <Show when={props.house.occupancy} fallback={`${props.house.capacity} places`}>
-          {(o) => occupancyText(o())}
+          {(o) => (
+            <>
+              <OccupancyBar filled={o().filled} beds={o().beds} />
+              {occupancyText(o())}
+            </>
+          )}
         </Show>
       </span>
     </li>
