@@ -102,7 +102,7 @@ describe('HTTP server', () => {
       "select a.action, a.ip from audit_log a join users u on u.id = a.actor_user_id where u.email = 'operator@example.org' and a.action like 'auth.%' order by a.id",
     );
     db.close();
-    const actions = rows.rows.map((r) => String(r.action));
+    const actions = rows.rows.map((r) => (typeof r.action === 'string' ? r.action : ''));
     expect(actions).toContain('auth.signIn');
     expect(actions.at(-1)).toBe('auth.signOut');
     expect(

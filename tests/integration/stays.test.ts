@@ -163,6 +163,47 @@ describe('stays', () => {
     expect(open).toHaveLength(1);
   });
 
+  it('two move-outs of one resident racing: one is saved, the other is a conflict, and only one is audited', async () => {
+    const residentId = await intake('Racer');
+    await manager.residents.admit({ residentId, bedId: bed(0), startDate: addDays(today, -3) });
+    const results = await Promise.allSettled([
+      manager.residents.moveOut({ residentId, date: today, reason: 'completed' }),
+      manager.residents.moveOut({ residentId, date: addDays(today, -1), reason: 'voluntary' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect((rejected?.reason as TRPCError | undefined)?.code).toBe('CONFLICT');
+    const audits = (await t.db.select().from(schema.auditLog)).filter(
+      (e) => e.action === 'residents.moveOut',
+    );
+    expect(audits).toHaveLength(1);
+    const [stay] = await t.db
+      .select()
+      .from(schema.stays)
+      .where(eq(schema.stays.residentId, residentId));
+    expect(audits[0]?.details).toMatchObject({ date: stay?.endDate, reason: stay?.endReason });
+  });
+
+  it('two transfers of one resident racing: one new stay, never two open ones', async () => {
+    const residentId = await intake('Shuffler');
+    await manager.residents.admit({ residentId, bedId: bed(0), startDate: addDays(today, -3) });
+    const results = await Promise.allSettled([
+      manager.residents.transfer({ residentId, bedId: bed(2), date: today }),
+      manager.residents.transfer({ residentId, bedId: bed(3), date: today }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const stays = await t.db
+      .select()
+      .from(schema.stays)
+      .where(eq(schema.stays.residentId, residentId));
+    expect(stays).toHaveLength(2);
+    expect(stays.filter((s) => s.endDate === null)).toHaveLength(1);
+    const audits = (await t.db.select().from(schema.auditLog)).filter(
+      (e) => e.action === 'residents.transfer',
+    );
+    expect(audits).toHaveLength(1);
+  });
+
   it('every change writes an audit entry with the actor, action, record and request id', async () => {
     const residentId = await intake('Audited');
     await manager.residents.admit({ residentId, bedId: bed(0), startDate: today });

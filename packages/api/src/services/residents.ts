@@ -17,7 +17,7 @@ import { TRPCError } from '@trpc/server';
 import type { AuthedContext } from '../trpc';
 import { displayName, houseToday } from './houses';
 import { offsetOf, toPage } from './pages';
-import { commit } from './write';
+import { commit, commitGuarded } from './write';
 
 type House = typeof schema.houses.$inferSelect;
 type Resident = typeof schema.residents.$inferSelect;
@@ -394,19 +394,33 @@ export async function transferResident(
   });
   const stayId = newId();
   const now = ctx.clock.now();
-  await commit(
+  // close first: the database allows one open stay per resident
+  await commitGuarded(
     ctx,
+    ctx.db
+      .update(schema.stays)
+      .set({
+        endDate: input.date,
+        endReason: 'transferred',
+        endedAt: now,
+        endedBy: ctx.actor.userId,
+      })
+      .where(and(eq(schema.stays.id, current.id), isNull(schema.stays.endDate))),
+    {
+      action: 'residents.transfer',
+      recordType: 'stay',
+      recordId: stayId,
+      organisationId: ctx.resident.organisationId,
+      details: {
+        residentId: ctx.resident.id,
+        fromStayId: current.id,
+        fromBedId: current.bedId,
+        toBedId: input.bedId,
+        toHouseId: target.house.id,
+        date: input.date,
+      },
+    },
     [
-      // close first: the database allows one open stay per resident
-      ctx.db
-        .update(schema.stays)
-        .set({
-          endDate: input.date,
-          endReason: 'transferred',
-          endedAt: now,
-          endedBy: ctx.actor.userId,
-        })
-        .where(and(eq(schema.stays.id, current.id), isNull(schema.stays.endDate))),
       ctx.db.insert(schema.stays).values({
         id: stayId,
         organisationId: ctx.resident.organisationId,
@@ -421,22 +435,6 @@ export async function transferResident(
         .update(schema.residents)
         .set({ houseId: target.house.id, updatedAt: now })
         .where(eq(schema.residents.id, ctx.resident.id)),
-    ],
-    [
-      {
-        action: 'residents.transfer',
-        recordType: 'stay',
-        recordId: stayId,
-        organisationId: ctx.resident.organisationId,
-        details: {
-          residentId: ctx.resident.id,
-          fromStayId: current.id,
-          fromBedId: current.bedId,
-          toBedId: input.bedId,
-          toHouseId: target.house.id,
-          date: input.date,
-        },
-      },
     ],
   );
   return { stayId };
@@ -458,29 +456,25 @@ export async function moveOutResident(
     date: input.date,
     today: houseToday(ctx, house ?? { timezone: 'UTC' }),
   });
-  await commit(
+  await commitGuarded(
     ctx,
-    [
-      ctx.db
-        .update(schema.stays)
-        .set({
-          endDate: input.date,
-          endReason: input.reason,
-          endNote: input.note ?? null,
-          endedAt: ctx.clock.now(),
-          endedBy: ctx.actor.userId,
-        })
-        .where(and(eq(schema.stays.id, current.id), isNull(schema.stays.endDate))),
-    ],
-    [
-      {
-        action: 'residents.moveOut',
-        recordType: 'stay',
-        recordId: current.id,
-        organisationId: ctx.resident.organisationId,
-        details: { residentId: ctx.resident.id, date: input.date, reason: input.reason },
-      },
-    ],
+    ctx.db
+      .update(schema.stays)
+      .set({
+        endDate: input.date,
+        endReason: input.reason,
+        endNote: input.note ?? null,
+        endedAt: ctx.clock.now(),
+        endedBy: ctx.actor.userId,
+      })
+      .where(and(eq(schema.stays.id, current.id), isNull(schema.stays.endDate))),
+    {
+      action: 'residents.moveOut',
+      recordType: 'stay',
+      recordId: current.id,
+      organisationId: ctx.resident.organisationId,
+      details: { residentId: ctx.resident.id, date: input.date, reason: input.reason },
+    },
   );
   return { stayId: current.id };
 }
