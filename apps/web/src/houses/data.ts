@@ -31,6 +31,12 @@ export const houseQueries = {
       queryFn: () => api.houses.board.query({ houseId }),
       enabled: enabled && houseId !== '',
     }),
+  /** Who slept in each bed on the night of `date` (house-local). */
+  night: (houseId: string, date: string) =>
+    queryOptions({
+      queryKey: ['houses', 'night', houseId, date],
+      queryFn: () => api.houses.occupantsOn.query({ houseId, date }),
+    }),
 };
 
 async function refreshHouses() {

@@ -7,6 +7,7 @@ import { LoadError, NotFoundMessage, PageHeading } from '../components/page';
 import { isNotFound } from '../lib/errors';
 import type { HouseDetails } from '../lib/trpc';
 import { BedBoard, WaitingList } from './bed-board';
+import { NightLookup } from './night-lookup';
 import { houseQueries, occupancyText } from './data';
 import { OccupancyBar } from '../components/occupancy-bar';
 import { HouseResidents } from './house-residents';
@@ -82,6 +83,7 @@ function HouseView(props: { house: HouseDetails }) {
           </Switch>
         </section>
         <Show when={board.data}>{(b) => <WaitingList board={b()} />}</Show>
+        <NightLookup houseId={props.house.id} today={props.house.today} />
         <section class="stack" aria-labelledby="residents-heading">
           <h2 id="residents-heading">Residents</h2>
           <HouseResidents houseId={props.house.id} />

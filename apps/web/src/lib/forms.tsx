@@ -17,6 +17,7 @@ import {
 } from 'solid-js';
 import type { z } from 'zod';
 import { fieldLabel, fieldSentence, problemOf } from './errors';
+import { queryClient, WHOAMI_KEY } from './query-client';
 
 export type Validation<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
@@ -102,6 +103,8 @@ export function createForm<T>(options: FormOptions<T>): FormState {
       await options.submit(checked.data, form);
     } catch (error) {
       const problem = problemOf(error);
+      // a session that expired while the form was open: back to sign in, then here
+      if (problem.code === 'UNAUTHORIZED') queryClient.setQueryData(WHOAMI_KEY, null);
       show(problem.fieldErrors, problem.message);
     } finally {
       setBusy(false);
