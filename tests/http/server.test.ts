@@ -232,6 +232,21 @@ describe('HTTP server under failure (NODE_ENV unset)', () => {
     }
   });
 
+  it('a second server on the same database file refuses to start, and says why', async () => {
+    let refusal: unknown = null;
+    try {
+      const started = await spawnServer({}, { dbPath: server.dbPath });
+      await started.stop();
+    } catch (error) {
+      refusal = error;
+    }
+    const outcome = refusal instanceof Error ? refusal : new Error('the second server started');
+    expect(outcome.message).toMatch(/already using/);
+    expect(outcome.message).toMatch(/libSQL server/);
+    // the first server is unharmed
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
   it('limits sign-in attempts per address', async () => {
     const limited = await spawnServer({ AUTH_SIGN_IN_LIMIT: '5' });
     try {

@@ -26,11 +26,14 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
-export async function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  env: Record<string, string> = {},
+  options: { dbPath?: string } = {},
+): Promise<SpawnedServer> {
   mkdirSync(TMP_DIR, { recursive: true });
   const port = await freePort();
   const dir = join(TMP_DIR, `server-${randomUUID()}`);
-  const dbPath = join(dir, 'porchlight.db');
+  const dbPath = options.dbPath ?? join(dir, 'porchlight.db');
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -70,7 +73,7 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dbPath) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -3,9 +3,10 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { hashPassword } from 'better-auth/crypto';
 import { createAuth } from '@porchlight/api';
-import { createDb, migrateDb, type DbHandle } from '@porchlight/db';
+import { createDb, filePathOf, isEmbeddedUrl, migrateDb, type DbHandle } from '@porchlight/db';
 import { seedDemo } from '@porchlight/db/seed';
 import { createApp } from './app';
+import { acquireWriterLock } from './writer-lock';
 import type { ServerConfig } from './config';
 
 export interface StartOptions {
@@ -26,6 +27,9 @@ export async function startServer(
   config: ServerConfig,
   options: StartOptions = {},
 ): Promise<RunningServer> {
+  const release = isEmbeddedUrl(config.databaseUrl)
+    ? acquireWriterLock(filePathOf(config.databaseUrl))
+    : () => undefined;
   const handle = await createDb(config.databaseUrl, {
     synchronous: config.synchronous,
     ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
@@ -52,6 +56,7 @@ export async function startServer(
     );
     s.once('error', (error: NodeJS.ErrnoException) => {
       handle.close();
+      release();
       rejectServer(
         error.code === 'EADDRINUSE'
           ? new Error(
@@ -72,6 +77,7 @@ export async function startServer(
       new Promise<void>((resolveClose) => {
         server.close(() => {
           handle.close();
+          release();
           resolveClose();
         });
         if ('closeAllConnections' in server) server.closeAllConnections();
