@@ -60,6 +60,64 @@ describe('stays', () => {
     expect(list.items.find((r) => r.id === residentId)?.status).toBe('current');
   });
 
+  it('admits a new resident in one call: record, contacts and stay saved together, dated today by default', async () => {
+    const admitted = await manager.residents.admit({
+      bedId: bed(1),
+      firstName: 'Nia',
+      lastName: 'Okoro',
+      emergencyContacts: [{ name: 'Ada Okoro', relationship: 'Sister', phone: '555 010 4000' }],
+    });
+    expect(admitted.startDate).toBe(today);
+    const record = await manager.residents.get({ residentId: admitted.residentId });
+    expect(record).toMatchObject({
+      name: 'Nia Okoro',
+      status: 'current',
+      currentStay: { bedId: bed(1), startDate: today },
+    });
+    expect(record.emergencyContacts).toEqual([
+      { name: 'Ada Okoro', relationship: 'Sister', phone: '555 010 4000' },
+    ]);
+    const actions = (await t.db.select().from(schema.auditLog)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['residents.intake', 'residents.admit']));
+  });
+
+  it('a new resident admitted to a taken bed is not saved at all', async () => {
+    const first = await intake('Holder');
+    await manager.residents.admit({ residentId: first, bedId: bed(0), startDate: today });
+    await expect(
+      manager.residents.admit({ bedId: bed(0), firstName: 'Late', lastName: 'Comer' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const rows = await t.db
+      .select()
+      .from(schema.residents)
+      .where(eq(schema.residents.firstName, 'Late'));
+    expect(rows).toEqual([]);
+  });
+
+  it('admission asks for either a resident on record or a new one’s name, and says which field is wrong', async () => {
+    const residentId = await intake('Either');
+    const fieldsOf = async (call: Promise<unknown>) => {
+      const error = await call.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe('BAD_REQUEST');
+      const issues =
+        ((error as TRPCError).cause as { issues?: Array<{ path: string[]; message: string }> })
+          .issues ?? [];
+      return Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message]));
+    };
+    expect(await fieldsOf(manager.residents.admit({ bedId: bed(0) }))).toEqual({
+      firstName: 'is required.',
+      lastName: 'is required.',
+    });
+    expect(
+      await fieldsOf(manager.residents.admit({ residentId, bedId: bed(0), firstName: 'Twice' })),
+    ).toEqual({
+      firstName: 'is only for a new resident: leave it out when giving residentId.',
+    });
+  });
+
   it('keeps the whole history: who was in a bed on any past night has an answer', async () => {
     const first = await intake('First');
     const second = await intake('Second');

@@ -110,7 +110,7 @@ export const bedProcedure = authedProcedure
  * A procedure of the caller's organisation as staff. The organisation is the one
  * named by `organisationId`, or the caller's only staff organisation.
  */
-export const orgStaffProcedure = authedProcedure
+export const orgProcedure = authedProcedure
   .meta({ access: 'operators and managers of the organisation' })
   .input(z.object({ organisationId: id.optional() }).optional())
   .use(({ ctx, input, next }) => {
@@ -131,7 +131,7 @@ export const orgStaffProcedure = authedProcedure
   });
 
 /** Operator-only work on the organisation (creating houses). */
-export const operatorProcedure = orgStaffProcedure.use(({ ctx, next }) => {
+export const operatorProcedure = orgProcedure.use(({ ctx, next }) => {
   if (!isOperatorOf(ctx.actor, ctx.organisationId)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an operator can do this.' });
   }

@@ -129,13 +129,69 @@ export const residentListInput = z.strictObject({
   search: optionalText(80),
 });
 
-export const admitInput = z.strictObject({ residentId: id, bedId: id, startDate: localDate });
-export const transferInput = z.strictObject({ residentId: id, bedId: id, date: localDate });
+/**
+ * Admission to a bed, of a resident already on record (`residentId`) or of a new
+ * one (their intake details instead), saved together. The move-in date defaults
+ * to today in the house's timezone.
+ */
+export const admitInput = z
+  .strictObject({
+    residentId: id.optional(),
+    bedId: id,
+    startDate: localDate.optional(),
+    firstName: requiredText(80).optional(),
+    lastName: requiredText(80).optional(),
+    preferredName: residentProfileFields.preferredName,
+    phone: residentProfileFields.phone,
+    email: residentProfileFields.email,
+    dateOfBirth: residentProfileFields.dateOfBirth,
+    sobrietyDate: residentProfileFields.sobrietyDate,
+    emergencyContacts: z
+      .array(emergencyContactInput)
+      .max(5, 'can list at most 5 people.')
+      .optional(),
+  })
+  .superRefine((v, issue) => {
+    if (v.residentId === undefined) {
+      for (const field of ['firstName', 'lastName'] as const) {
+        if (v[field] === undefined)
+          issue.addIssue({ code: 'custom', path: [field], message: 'is required.' });
+      }
+      return;
+    }
+    const details = (
+      [
+        'firstName',
+        'lastName',
+        'preferredName',
+        'phone',
+        'email',
+        'dateOfBirth',
+        'sobrietyDate',
+        'emergencyContacts',
+      ] as const
+    ).filter((field) => v[field] !== undefined);
+    for (const field of details) {
+      issue.addIssue({
+        code: 'custom',
+        path: [field],
+        message: 'is only for a new resident: leave it out when giving residentId.',
+      });
+    }
+  });
+export type AdmitInput = z.infer<typeof admitInput>;
+
+/** Moving a resident to another bed, in this house or another; the date defaults to today. */
+export const transferInput = z.strictObject({
+  residentId: id,
+  bedId: id,
+  date: localDate.optional(),
+});
 
 export const moveOutInput = z
   .strictObject({
     residentId: id,
-    date: localDate,
+    date: localDate.optional(),
     reason: z.enum(DISCHARGE_REASONS, { error: 'must be one of the listed reasons.' }),
     note: optionalText(1000),
   })

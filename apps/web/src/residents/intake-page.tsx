@@ -1,12 +1,14 @@
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { admitInput, residentIntakeInput } from '@porchlight/domain';
 import { useQuery } from '@tanstack/solid-query';
+import type { z } from 'zod';
 import { Match, Show, Switch } from 'solid-js';
 import { LoadError, NotFoundMessage, PageHeading } from '../components/page';
 import { houseQueries, openBeds } from '../houses/data';
-import { isNotFound, problemOf, problemSentence } from '../lib/errors';
+import { isNotFound } from '../lib/errors';
 import {
   createForm,
+  type Validation,
   Form,
   FormAlert,
   SelectField,
@@ -53,6 +55,10 @@ export default function IntakePage() {
   );
 }
 
+type IntakeSubmission =
+  | { kind: 'intake'; input: z.output<typeof residentIntakeInput> }
+  | { kind: 'admit'; input: z.output<typeof admitInput> };
+
 function IntakeForm(props: { house: HouseDetails; board: HouseBoard }) {
   const navigate = useNavigate();
   const [search] = useSearchParams<{ bedId?: string }>();
@@ -62,41 +68,34 @@ function IntakeForm(props: { house: HouseDetails; board: HouseBoard }) {
     return beds().some((bed) => bed.id === wanted) ? wanted : '';
   };
 
-  const form = createForm({
-    read: (data) => {
-      const profile = validate(residentIntakeInput, {
-        houseId: props.house.id,
-        ...readProfile(data),
-      });
+  const form = createForm<IntakeSubmission>({
+    read: (data): Validation<IntakeSubmission> => {
       const bedId = text(data, 'bedId');
-      const admission = bedId
-        ? validate(admitInput, { residentId: 'new', bedId, startDate: text(data, 'startDate') })
-        : ({ ok: true, data: null } as const);
-      if (profile.ok && admission.ok) {
-        return { ok: true, data: { profile: profile.data, admission: admission.data } } as const;
+      if (!bedId) {
+        const intake = validate(residentIntakeInput, {
+          houseId: props.house.id,
+          ...readProfile(data),
+        });
+        return intake.ok
+          ? ({ ok: true, data: { kind: 'intake', input: intake.data } } as const)
+          : intake;
       }
-      return {
-        ok: false,
-        errors: {
-          ...(profile.ok ? {} : profile.errors),
-          ...(admission.ok ? {} : admission.errors),
-        },
-      } as const;
+      // a new resident and their bed are saved together, or not at all
+      const admission = validate(admitInput, {
+        ...readProfile(data),
+        bedId,
+        startDate: text(data, 'startDate'),
+      });
+      return admission.ok
+        ? { ok: true, data: { kind: 'admit', input: admission.data } }
+        : admission;
     },
-    submit: async ({ profile, admission }) => {
-      const { residentId } = await intakeResident(profile);
-      const to = `/residents/${residentId}`;
-      if (admission) {
-        try {
-          await admitResident({ ...admission, residentId });
-        } catch (error) {
-          // the resident is saved: their profile says what went wrong with the bed
-          const state: AdmitFailure = { admitError: problemSentence(problemOf(error)) };
-          navigate(to, { state });
-          return;
-        }
-      }
-      navigate(to);
+    submit: async (value) => {
+      const { residentId } =
+        value.kind === 'admit'
+          ? await admitResident(value.input)
+          : await intakeResident(value.input);
+      navigate(`/residents/${residentId}`);
     },
   });
 

@@ -154,8 +154,8 @@ function AdmitForm(props: ActionProps & { houseId: string }) {
         startDate: text(data, 'startDate'),
       }),
     submit: async (value) => {
-      await admitResident(value);
-      props.onDone(`Admitted on ${formatDate(value.startDate)}.`);
+      const done = await admitResident(value);
+      props.onDone(`Admitted on ${formatDate(done.startDate)}.`);
     },
   });
   return (
@@ -179,8 +179,8 @@ function TransferForm(props: ActionProps & { initialHouseId: string }) {
         date: text(data, 'date'),
       }),
     submit: async (value) => {
-      await transferResident(value);
-      props.onDone(`Transferred on ${formatDate(value.date)}.`);
+      const done = await transferResident(value);
+      props.onDone(`Transferred on ${formatDate(done.date)}.`);
     },
   });
   const houseChoices = () =>
@@ -222,8 +222,8 @@ function MoveOutForm(props: ActionProps) {
         note: text(data, 'note'),
       }),
     submit: async (value) => {
-      await moveOutResident(value);
-      props.onDone(`Moved out on ${formatDate(value.date)}.`);
+      const done = await moveOutResident(value);
+      props.onDone(`Moved out on ${formatDate(done.date)}.`);
     },
   });
   return (

@@ -5,20 +5,20 @@ import {
   inviteTokenInput,
 } from '@porchlight/domain';
 import { z } from 'zod';
-import { orgStaffProcedure } from '../procedures';
+import { orgProcedure } from '../procedures';
 import { publicProcedure, router } from '../trpc';
 import * as invites from '../services/invites';
 
 export const invitesRouter = router({
-  create: orgStaffProcedure
+  create: orgProcedure
     .input(inviteCreateInput)
     .mutation(({ ctx, input }) => invites.createInvite(ctx, input)),
 
-  list: orgStaffProcedure
+  list: orgProcedure
     .input(z.strictObject({ organisationId: z.string().optional() }).optional())
     .query(({ ctx }) => invites.listInvites(ctx)),
 
-  revoke: orgStaffProcedure
+  revoke: orgProcedure
     .input(inviteIdInput.extend({ organisationId: z.string().optional() }))
     .mutation(({ ctx, input }) => invites.revokeInvite(ctx, input.inviteId)),
 

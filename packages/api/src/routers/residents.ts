@@ -9,7 +9,7 @@ import {
   residentUpdateInput,
   transferInput,
 } from '@porchlight/domain';
-import { houseProcedure, residentProcedure } from '../procedures';
+import { bedProcedure, houseProcedure, residentProcedure } from '../procedures';
 import { authedProcedure, router } from '../trpc';
 import * as residents from '../services/residents';
 import { pageInput } from '../services/pages';
@@ -47,7 +47,7 @@ export const residentsRouter = router({
     .input(residentUpdateInput)
     .mutation(({ ctx, input }) => residents.updateResident(ctx, input)),
 
-  admit: residentProcedure('staff')
+  admit: bedProcedure
     .input(admitInput)
     .mutation(({ ctx, input }) => residents.admitResident(ctx, input)),
 

@@ -1,12 +1,14 @@
 // Residents: intake, profile, and their stays (admission, transfer, move-out).
 import type { z } from 'zod';
-import { and, asc, desc, eq, isNull, newId, or, schema, sql } from '@porchlight/db';
+import { and, asc, type BatchItem, desc, eq, isNull, newId, or, schema, sql } from '@porchlight/db';
 import {
+  type AdmitInput,
   type ResidentIntakeInput,
   type residentUpdateInput,
   type MoveOutInput,
   type StayRecord,
   canManageHouse,
+  canManageResident,
   checkAdmission,
   checkMoveOut,
   checkTransfer,
@@ -17,7 +19,7 @@ import { TRPCError } from '@trpc/server';
 import type { AuthedContext } from '../trpc';
 import { displayName, houseToday } from './houses';
 import { offsetOf, toPage } from './pages';
-import { commit, commitGuarded } from './write';
+import { commit, commitGuarded, type AuditEntry } from './write';
 
 type House = typeof schema.houses.$inferSelect;
 type Resident = typeof schema.residents.$inferSelect;
@@ -302,6 +304,20 @@ export async function updateResident(
   };
 }
 
+async function staysOfBed(ctx: Pick<AuthedContext, 'db'>, bedId: string): Promise<StayRecord[]> {
+  return ctx.db
+    .select({
+      id: schema.stays.id,
+      residentId: schema.stays.residentId,
+      bedId: schema.stays.bedId,
+      houseId: schema.stays.houseId,
+      startDate: schema.stays.startDate,
+      endDate: schema.stays.endDate,
+    })
+    .from(schema.stays)
+    .where(eq(schema.stays.bedId, bedId));
+}
+
 /** Loads a bed the caller manages, in the resident's organisation. */
 async function loadTargetBed(ctx: AuthedContext & { resident: Resident }, bedId: string) {
   const row = await ctx.db
@@ -316,80 +332,125 @@ async function loadTargetBed(ctx: AuthedContext & { resident: Resident }, bedId:
   if (!canManageHouse(ctx.actor, row.house)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You do not manage the house of that bed.' });
   }
-  const bedStays: StayRecord[] = await ctx.db
-    .select({
-      id: schema.stays.id,
-      residentId: schema.stays.residentId,
-      bedId: schema.stays.bedId,
-      houseId: schema.stays.houseId,
-      startDate: schema.stays.startDate,
-      endDate: schema.stays.endDate,
-    })
-    .from(schema.stays)
-    .where(eq(schema.stays.bedId, bedId));
+  const bedStays = await staysOfBed(ctx, bedId);
   return { ...row, bedStays };
 }
 
+/**
+ * Admits a resident on record (`residentId`) or a new one (intake details) to
+ * the bed in the context. A new resident's record, contacts and stay are saved
+ * in one batch, so nobody is ever left half-admitted.
+ */
 export async function admitResident(
-  ctx: AuthedContext & { resident: Resident },
-  input: { bedId: string; startDate: string },
+  ctx: AuthedContext & { bed: typeof schema.beds.$inferSelect; house: House },
+  input: AdmitInput,
 ) {
-  const target = await loadTargetBed(ctx, input.bedId);
-  const residentStays = await staysOf(ctx, ctx.resident.id);
+  const today = houseToday(ctx, ctx.house);
+  const startDate = input.startDate ?? today;
+  const bedStays = await staysOfBed(ctx, ctx.bed.id);
+  let resident: Resident | undefined;
+  if (input.residentId !== undefined) {
+    resident = await ctx.db
+      .select()
+      .from(schema.residents)
+      .where(eq(schema.residents.id, input.residentId))
+      .get();
+    if (!resident || resident.organisationId !== ctx.house.organisationId) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: 'Resident not found.' });
+    }
+    if (!canManageResident(ctx.actor, resident)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'You do not manage the house of that resident.',
+      });
+    }
+  }
   checkAdmission({
-    bedId: input.bedId,
-    startDate: input.startDate,
-    today: houseToday(ctx, target.house),
-    bedStays: target.bedStays,
-    residentStays,
+    bedId: ctx.bed.id,
+    startDate,
+    today,
+    bedStays,
+    residentStays: resident ? await staysOf(ctx, resident.id) : [],
   });
+  const residentId = resident?.id ?? newId();
   const stayId = newId();
-  await commit(
-    ctx,
-    [
-      ctx.db.insert(schema.stays).values({
-        id: stayId,
-        organisationId: ctx.resident.organisationId,
-        residentId: ctx.resident.id,
-        houseId: target.house.id,
-        bedId: input.bedId,
-        startDate: input.startDate,
-        createdBy: ctx.actor.userId,
-      }),
+  const writes: BatchItem<'sqlite'>[] = [];
+  const audit: AuditEntry[] = [];
+  if (resident) {
+    writes.push(
       ctx.db
         .update(schema.residents)
-        .set({ houseId: target.house.id, updatedAt: ctx.clock.now() })
-        .where(eq(schema.residents.id, ctx.resident.id)),
-    ],
-    [
-      {
-        action: 'residents.admit',
-        recordType: 'stay',
-        recordId: stayId,
-        organisationId: ctx.resident.organisationId,
-        details: {
-          residentId: ctx.resident.id,
-          houseId: target.house.id,
-          bedId: input.bedId,
-          startDate: input.startDate,
-        },
-      },
-    ],
+        .set({ houseId: ctx.house.id, updatedAt: ctx.clock.now() })
+        .where(eq(schema.residents.id, residentId)),
+    );
+  } else {
+    const {
+      residentId: _r,
+      bedId: _b,
+      startDate: _s,
+      emergencyContacts,
+      firstName,
+      lastName,
+      ...profile
+    } = input;
+    const contacts = contactRows(residentId, emergencyContacts ?? []);
+    writes.push(
+      ctx.db.insert(schema.residents).values({
+        id: residentId,
+        organisationId: ctx.house.organisationId,
+        houseId: ctx.house.id,
+        createdBy: ctx.actor.userId,
+        firstName: firstName ?? '',
+        lastName: lastName ?? '',
+        ...profile,
+      }),
+      ...(contacts.length ? [ctx.db.insert(schema.emergencyContacts).values(contacts)] : []),
+    );
+    audit.push({
+      action: 'residents.intake',
+      recordType: 'resident',
+      recordId: residentId,
+      organisationId: ctx.house.organisationId,
+      details: { houseId: ctx.house.id },
+    });
+  }
+  writes.push(
+    ctx.db.insert(schema.stays).values({
+      id: stayId,
+      organisationId: ctx.house.organisationId,
+      residentId,
+      houseId: ctx.house.id,
+      bedId: ctx.bed.id,
+      startDate,
+      createdBy: ctx.actor.userId,
+    }),
   );
-  return { stayId };
+  await commit(ctx, writes, [
+    {
+      action: 'residents.admit',
+      recordType: 'stay',
+      recordId: stayId,
+      organisationId: ctx.house.organisationId,
+      details: { residentId, houseId: ctx.house.id, bedId: ctx.bed.id, startDate },
+    },
+    ...audit,
+  ]);
+  return { residentId, stayId, startDate };
 }
 
 export async function transferResident(
   ctx: AuthedContext & { resident: Resident },
-  input: { bedId: string; date: string },
+  input: { bedId: string; date?: string | undefined },
 ) {
   const target = await loadTargetBed(ctx, input.bedId);
   const residentStays = await staysOf(ctx, ctx.resident.id);
+  const today = houseToday(ctx, target.house);
+  const date = input.date ?? today;
   const current = checkTransfer({
     current: residentStays.find(isOpen),
     bedId: input.bedId,
-    date: input.date,
-    today: houseToday(ctx, target.house),
+    date,
+    today,
     bedStays: target.bedStays,
   });
   const stayId = newId();
@@ -400,7 +461,7 @@ export async function transferResident(
     ctx.db
       .update(schema.stays)
       .set({
-        endDate: input.date,
+        endDate: date,
         endReason: 'transferred',
         endedAt: now,
         endedBy: ctx.actor.userId,
@@ -417,7 +478,7 @@ export async function transferResident(
         fromBedId: current.bedId,
         toBedId: input.bedId,
         toHouseId: target.house.id,
-        date: input.date,
+        date: date,
       },
     },
     [
@@ -427,7 +488,7 @@ export async function transferResident(
         residentId: ctx.resident.id,
         houseId: target.house.id,
         bedId: input.bedId,
-        startDate: input.date,
+        startDate: date,
         previousStayId: current.id,
         createdBy: ctx.actor.userId,
       }),
@@ -437,7 +498,7 @@ export async function transferResident(
         .where(eq(schema.residents.id, ctx.resident.id)),
     ],
   );
-  return { stayId };
+  return { stayId, date };
 }
 
 export async function moveOutResident(
@@ -451,17 +512,15 @@ export async function moveOutResident(
     .from(schema.houses)
     .where(eq(schema.houses.id, open?.houseId ?? ctx.resident.houseId))
     .get();
-  const current = checkMoveOut({
-    current: open,
-    date: input.date,
-    today: houseToday(ctx, house ?? { timezone: 'UTC' }),
-  });
+  const today = houseToday(ctx, house ?? { timezone: 'UTC' });
+  const date = input.date ?? today;
+  const current = checkMoveOut({ current: open, date, today });
   await commitGuarded(
     ctx,
     ctx.db
       .update(schema.stays)
       .set({
-        endDate: input.date,
+        endDate: date,
         endReason: input.reason,
         endNote: input.note ?? null,
         endedAt: ctx.clock.now(),
@@ -473,8 +532,8 @@ export async function moveOutResident(
       recordType: 'stay',
       recordId: current.id,
       organisationId: ctx.resident.organisationId,
-      details: { residentId: ctx.resident.id, date: input.date, reason: input.reason },
+      details: { residentId: ctx.resident.id, date, reason: input.reason },
     },
   );
-  return { stayId: current.id };
+  return { stayId: current.id, date };
 }
