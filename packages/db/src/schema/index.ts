@@ -3,3 +3,4 @@ export * from './organisations';
 export * from './houses';
 export * from './residents';
 export * from './audit';
+export * from './rules';
