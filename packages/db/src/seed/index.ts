@@ -8,6 +8,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../client';
 import { newId } from '../ids';
 import * as s from '../schema';
+import { seedRules, type RulesSeedContext } from './rules';
 
 export const DEMO_PASSWORD = 'porchlight-demo';
 export const DEMO_ACCOUNTS = [
@@ -286,8 +287,19 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
     return addDays(localDateAt(now, tz), -daysAgo);
   };
 
+  const current: RulesSeedContext['residents'] = [];
   for (const [i, r] of RESIDENTS.entries()) {
     const residentId = newId();
+    const last = r.stays.at(-1);
+    if (last && last.to === undefined) {
+      current.push({
+        id: residentId,
+        name: `${r.preferred ?? r.first} ${r.last}`,
+        house: last.house,
+        daysIn: last.from,
+        userId: r.account ? (userIds.get('resident') ?? null) : null,
+      });
+    }
     const lastHouse = r.stays.at(-1)?.house ?? 'cedar';
     writes.push(
       db.insert(s.residents).values({
@@ -337,6 +349,19 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
     }
   }
 
+  writes.push(
+    ...seedRules({
+      db,
+      now,
+      organisationId: orgId,
+      operatorId: userIds.get('operator') ?? null,
+      managerId,
+      houses: new Map(
+        HOUSES.map((h) => [h.key, { id: houseIds.get(h.key) ?? '', timezone: h.timezone }]),
+      ),
+      residents: current,
+    }),
+  );
   writes.push(
     db.insert(s.auditLog).values({
       at: now,

@@ -1,0 +1,465 @@
+// Demo data for house rules: an organisation template, each house's rule book
+// (Maple on its second version, which not everyone has signed yet), phases and
+// who is in which, passes in every state, violations (one voided) and a
+// grievance that has gone up to the operator.
+import type { BatchItem } from 'drizzle-orm/batch';
+import { addDays, localDateAt } from '@porchlight/domain';
+import type { Db } from '../client';
+import { newId } from '../ids';
+import * as s from '../schema';
+
+type Rule = s.StoredRule;
+
+const STANDARD_RULES: Rule[] = [
+  {
+    key: 'no-substances',
+    category: 'substances',
+    text: 'No alcohol, drugs or drug paraphernalia in the house, on the property or in your system. Prescriptions are kept in the locked cabinet.',
+    consequences: [{ kind: 'behaviour_contract' }, { kind: 'discharge' }],
+  },
+  {
+    key: 'testing',
+    category: 'substances',
+    text: 'Take a drug or alcohol test when asked. Refusing a test counts as a positive result.',
+    consequences: [{ kind: 'behaviour_contract' }, { kind: 'discharge' }],
+  },
+  {
+    key: 'curfew',
+    category: 'curfew_and_passes',
+    text: 'Be home by the curfew of your phase and check in when you arrive. Nights away need an approved pass.',
+    consequences: [{ kind: 'warning' }, { kind: 'loss_of_pass' }, { kind: 'extra_chore' }],
+  },
+  {
+    key: 'guests',
+    category: 'guests',
+    text: 'Guests visit in the common areas between 10:00 and 20:00 and sign the guest book. No overnight guests.',
+    consequences: [{ kind: 'warning' }, { kind: 'loss_of_pass' }],
+  },
+  {
+    key: 'chores',
+    category: 'chores',
+    text: 'Do your assigned chores on the day they are due, to the standard on the chore card.',
+    consequences: [
+      { kind: 'warning' },
+      { kind: 'extra_chore' },
+      { kind: 'fine', amountCents: 1000 },
+    ],
+  },
+  {
+    key: 'house-meeting',
+    category: 'meetings',
+    text: 'Attend the weekly house meeting. Tell the house manager beforehand if you cannot.',
+    consequences: [{ kind: 'warning' }, { kind: 'fine', amountCents: 500 }],
+  },
+  {
+    key: 'respect',
+    category: 'conduct',
+    text: 'No violence, threats, or harassment of anyone in the house. Disagreements go to the house meeting or the manager.',
+    consequences: [{ kind: 'behaviour_contract' }, { kind: 'discharge' }],
+  },
+  {
+    key: 'rent',
+    category: 'finances',
+    text: 'Pay your house fees by the 1st and 15th of the month, or agree a plan with the manager beforehand.',
+    consequences: [{ kind: 'warning' }, { kind: 'behaviour_contract' }],
+  },
+];
+
+const PEER_RUN_RULES: Rule[] = [
+  ...STANDARD_RULES.filter((r) => r.key !== 'rent'),
+  {
+    key: 'house-vote',
+    category: 'conduct',
+    text: 'A member who drinks or uses is expelled by house vote. Other disruptive behaviour can be brought to a vote of the membership.',
+    consequences: [{ kind: 'house_vote_on_dismissal' }],
+  },
+  {
+    key: 'equal-share',
+    category: 'finances',
+    text: 'Each member pays an equal share of the household expenses, collected by the treasurer each week.',
+    consequences: [
+      { kind: 'warning' },
+      { kind: 'fine', amountCents: 2000 },
+      { kind: 'house_vote_on_dismissal' },
+    ],
+  },
+];
+
+const MAPLE_V2: Rule[] = STANDARD_RULES.map((r) =>
+  r.key === 'guests'
+    ? {
+        ...r,
+        text: 'Guests visit in the common areas between 10:00 and 21:00 on weekends and 10:00 and 20:00 on weekdays, and sign the guest book. No overnight guests.',
+      }
+    : r,
+).concat({
+  key: 'phones-at-meetings',
+  category: 'meetings',
+  text: 'Phones are silenced and put away during house meetings.',
+  consequences: [{ kind: 'warning' }],
+});
+
+export interface RulesSeedContext {
+  db: Db;
+  now: Date;
+  organisationId: string;
+  operatorId: string | null;
+  managerId: string | null;
+  houses: Map<string, { id: string; timezone: string }>;
+  /** Current residents by house key: id, display name, and days since move-in. */
+  residents: Array<{
+    id: string;
+    name: string;
+    house: string;
+    daysIn: number;
+    userId: string | null;
+  }>;
+}
+
+export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
+  const { db, now } = ctx;
+  const day = 86_400_000;
+  const at = (daysAgo: number, hour = 12) =>
+    new Date(now.getTime() - daysAgo * day + (hour - 12) * 3_600_000);
+  const writes: BatchItem<'sqlite'>[] = [];
+
+  writes.push(
+    db.insert(s.ruleBooks).values({
+      id: newId(),
+      organisationId: ctx.organisationId,
+      houseId: null,
+      name: 'Porchlight standard house rules',
+      createdBy: ctx.operatorId,
+    }),
+  );
+
+  const versionOf = new Map<string, { id: string; rules: Rule[] }[]>();
+  for (const [key, house] of ctx.houses) {
+    const bookId = newId();
+    writes.push(
+      db.insert(s.ruleBooks).values({
+        id: bookId,
+        organisationId: ctx.organisationId,
+        houseId: house.id,
+        name: key === 'oxford' ? 'Oxford Street House rules' : 'House rules',
+        createdBy: ctx.operatorId,
+      }),
+    );
+    const versions =
+      key === 'maple'
+        ? [
+            { rules: STANDARD_RULES, note: 'First rule book', daysAgo: 400 },
+            {
+              rules: MAPLE_V2,
+              note: 'Longer weekend guest hours; phones away at house meetings',
+              daysAgo: 6,
+            },
+          ]
+        : [
+            {
+              rules: key === 'oxford' ? PEER_RUN_RULES : STANDARD_RULES,
+              note: key === 'oxford' ? 'Adopted by vote of the membership' : 'First rule book',
+              daysAgo: 450,
+            },
+          ];
+    const made = versions.map((v, i) => {
+      const id = newId();
+      writes.push(
+        db.insert(s.ruleBookVersions).values({
+          id,
+          ruleBookId: bookId,
+          version: i + 1,
+          rules: v.rules,
+          changeNote: v.note,
+          publishedAt: at(v.daysAgo),
+          publishedBy: key === 'oxford' ? null : ctx.managerId,
+        }),
+      );
+      return { id, rules: v.rules };
+    });
+    versionOf.set(key, made);
+  }
+
+  // phases: staffed houses have three; the peer-run house treats every member alike
+  const phaseIds = new Map<string, string[]>();
+  for (const [key, house] of ctx.houses) {
+    const specs =
+      key === 'oxford'
+        ? [
+            {
+              name: 'Member',
+              weeknights: '23:00',
+              weekends: '00:00',
+              overnight: true,
+              types: ['work', 'job_search', 'family', 'recreation', 'overnight', 'other'],
+              minDays: 0,
+              meetings: 3,
+            },
+          ]
+        : [
+            {
+              name: 'Phase 1',
+              weeknights: '22:00',
+              weekends: '23:00',
+              overnight: false,
+              types: ['work', 'job_search', 'family'],
+              minDays: 7,
+              meetings: 5,
+            },
+            {
+              name: 'Phase 2',
+              weeknights: '23:00',
+              weekends: '00:00',
+              overnight: true,
+              types: ['work', 'job_search', 'family', 'recreation', 'overnight'],
+              minDays: 0,
+              meetings: 4,
+            },
+            {
+              name: 'Phase 3',
+              weeknights: '00:00',
+              weekends: '01:00',
+              overnight: true,
+              types: ['work', 'job_search', 'family', 'recreation', 'overnight', 'other'],
+              minDays: 0,
+              meetings: 3,
+            },
+          ];
+    const ids = specs.map((p, position) => {
+      const id = newId();
+      writes.push(
+        db.insert(s.phases).values({
+          id,
+          houseId: house.id,
+          name: p.name,
+          position,
+          curfewWeeknights: p.weeknights,
+          curfewWeekends: p.weekends,
+          overnightPassesAllowed: p.overnight,
+          passTypesAllowed: p.types,
+          minDaysBeforePasses: p.minDays,
+          dailyCheckIn: true,
+          meetingsPerWeek: p.meetings,
+        }),
+      );
+      return id;
+    });
+    phaseIds.set(key, ids);
+  }
+
+  for (const r of ctx.residents) {
+    const house = ctx.houses.get(r.house);
+    const ids = phaseIds.get(r.house) ?? [];
+    if (!house) continue;
+    const local = (daysAgo: number) => addDays(localDateAt(now, house.timezone), -daysAgo);
+    const steps =
+      ids.length === 1 ? [0] : r.daysIn >= 90 ? [0, 1, 2] : r.daysIn >= 30 ? [0, 1] : [0];
+    for (const step of steps) {
+      const phaseId = ids[step];
+      if (!phaseId) continue;
+      const startedDaysAgo = step === 0 ? r.daysIn : step === 1 ? r.daysIn - 30 : r.daysIn - 90;
+      writes.push(
+        db.insert(s.residentPhases).values({
+          id: newId(),
+          residentId: r.id,
+          phaseId,
+          startDate: local(startedDaysAgo),
+          reason: step === 0 ? 'Moved in' : 'Met the requirements of the previous phase',
+          decidedBy: r.house === 'oxford' ? null : ctx.managerId,
+        }),
+      );
+    }
+    // signatures: everyone signed the version current at move-in; at Maple, two
+    // residents have not yet signed the new version
+    const versions = versionOf.get(r.house) ?? [];
+    const first = versions[0];
+    const second = versions[1];
+    if (first && (!second || r.daysIn > 6)) {
+      writes.push(
+        db.insert(s.ruleAcknowledgements).values({
+          id: newId(),
+          residentId: r.id,
+          ruleBookVersionId: first.id,
+          typedName: r.name,
+          acknowledgedAt: at(r.daysIn, 10),
+          userId: r.userId,
+        }),
+      );
+    }
+    if (second && !['Jordan Ellis', 'Luis Ortega'].includes(r.name)) {
+      writes.push(
+        db.insert(s.ruleAcknowledgements).values({
+          id: newId(),
+          residentId: r.id,
+          ruleBookVersionId: second.id,
+          typedName: r.name,
+          acknowledgedAt: at(Math.min(5, r.daysIn), 19),
+          userId: r.userId,
+        }),
+      );
+    }
+  }
+
+  const byName = (name: string) => ctx.residents.find((r) => r.name === name);
+  const maple = ctx.houses.get('maple');
+  const mapleV2 = versionOf.get('maple')?.[1];
+  const jordan = byName('Jordan Ellis');
+  const luis = byName('Luis Ortega');
+  const kevin = byName('Kevin Nguyen');
+  const tMoore = byName('T Moore');
+  const ray = byName('Ray Castillo');
+  if (!maple || !mapleV2 || !jordan || !luis || !kevin || !tMoore || !ray) return writes;
+
+  const pass = (
+    r: { id: string },
+    fields: Pick<
+      typeof s.passes.$inferInsert,
+      'type' | 'destination' | 'departAt' | 'expectedReturnAt' | 'status'
+    > &
+      Partial<typeof s.passes.$inferInsert>,
+  ) =>
+    db.insert(s.passes).values({
+      id: newId(),
+      organisationId: ctx.organisationId,
+      houseId: maple.id,
+      residentId: r.id,
+      createdBy: null,
+      ...fields,
+    });
+  writes.push(
+    pass(jordan, {
+      type: 'family',
+      destination: "Mother's house, Dayton",
+      contact: '(937) 555-0190',
+      departAt: at(9, 10),
+      expectedReturnAt: at(9, 20),
+      status: 'approved',
+      decidedBy: ctx.managerId,
+      decidedAt: at(11, 15),
+      decisionReason: 'Enjoy the visit.',
+      returnedAt: at(9, 19),
+    }),
+    pass(tMoore, {
+      type: 'work',
+      destination: 'Warehouse shift, Groveport',
+      departAt: at(3, 14),
+      expectedReturnAt: at(3, 23),
+      status: 'approved',
+      decidedBy: ctx.managerId,
+      decidedAt: at(4, 9),
+      returnedAt: at(2, 1),
+    }),
+    pass(kevin, {
+      type: 'overnight',
+      destination: "Friend's apartment",
+      departAt: at(2, 18),
+      expectedReturnAt: at(1, 12),
+      status: 'declined',
+      eligibilityNotes: ['Phase 1 does not allow overnight passes.'],
+      decidedBy: ctx.managerId,
+      decidedAt: at(3, 9),
+      decisionReason:
+        'Overnight passes start in Phase 2. Happy to approve an evening visit instead.',
+    }),
+    pass(luis, {
+      type: 'job_search',
+      destination: 'Interview at Franklin Hardware',
+      contact: '(614) 555-0177',
+      departAt: at(-1, 9),
+      expectedReturnAt: at(-1, 13),
+      status: 'requested',
+    }),
+  );
+
+  const violation = (
+    r: { id: string },
+    ruleKey: string,
+    fields: Pick<typeof s.violations.$inferInsert, 'occurredAt' | 'description' | 'consequence'> &
+      Partial<typeof s.violations.$inferInsert>,
+  ) => {
+    const rule = mapleV2.rules.find((x) => x.key === ruleKey);
+    const id = newId();
+    writes.push(
+      db.insert(s.violations).values({
+        id,
+        organisationId: ctx.organisationId,
+        houseId: maple.id,
+        residentId: r.id,
+        ruleBookVersionId: mapleV2.id,
+        ruleKey,
+        category: rule?.category ?? 'other',
+        reportedBy: ctx.managerId,
+        ...fields,
+      }),
+    );
+    return id;
+  };
+  const curfewViolation = violation(kevin, 'curfew', {
+    occurredAt: at(5, 23),
+    description:
+      'Came home at 23:10, seventy minutes after the Phase 1 weeknight curfew, without calling ahead.',
+    consequence: { kind: 'warning' },
+    residentResponse: 'My bus broke down and my phone was dead. I came straight home.',
+    respondedAt: at(4, 9),
+  });
+  violation(ray, 'chores', {
+    occurredAt: at(2, 20),
+    description: 'Kitchen not cleaned after dinner on his chore day.',
+    consequence: { kind: 'extra_chore' },
+  });
+  violation(luis, 'guests', {
+    occurredAt: at(4, 21),
+    description: 'Guest in the house after 20:00.',
+    consequence: { kind: 'warning' },
+    voidedAt: at(3, 10),
+    voidedBy: ctx.managerId,
+    voidReason: 'Recorded against the wrong resident; the guest was visiting someone else.',
+  });
+
+  const grievanceId = newId();
+  writes.push(
+    db.insert(s.grievances).values({
+      id: grievanceId,
+      organisationId: ctx.organisationId,
+      houseId: maple.id,
+      residentId: kevin.id,
+      violationId: curfewViolation,
+      subject: 'Curfew warning after the bus broke down',
+      body: 'I was late because my bus broke down and my phone died. I would like the warning removed from my record.',
+      level: 'operator',
+      status: 'escalated',
+      createdAt: at(4, 10),
+      updatedAt: at(2, 17),
+    }),
+    db.insert(s.grievanceSteps).values([
+      {
+        id: newId(),
+        grievanceId,
+        level: 'house_manager',
+        action: 'file',
+        actorUserId: null,
+        at: at(4, 10),
+      },
+      {
+        id: newId(),
+        grievanceId,
+        level: 'house_manager',
+        action: 'decide',
+        decision: 'Warning stands',
+        reason:
+          'Residents are expected to call the house when they will be late; a neighbour’s phone was available.',
+        actorUserId: ctx.managerId,
+        at: at(3, 16),
+      },
+      {
+        id: newId(),
+        grievanceId,
+        level: 'operator',
+        action: 'escalate',
+        actorUserId: null,
+        at: at(2, 17),
+      },
+    ]),
+  );
+  return writes;
+}
