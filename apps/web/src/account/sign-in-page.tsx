@@ -13,7 +13,8 @@ const signInInput = z.object({
 /** Only a path of this site: never send someone to another origin after signing in. */
 export function safeNext(next: string | string[] | undefined): string {
   const value = Array.isArray(next) ? next[0] : next;
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+  // '//host' and '/\host' both mean another host to a browser
+  return value && value.startsWith('/') && !/^\/[/\\]/.test(value) ? value : '/';
 }
 
 export default function SignInPage() {
