@@ -149,3 +149,57 @@ export async function callerAs(
 export function todayIn(timezone: string) {
   return localDateAt(new Date(), timezone);
 }
+
+export const SAMPLE_RULES = [
+  {
+    key: 'curfew',
+    category: 'curfew_and_passes',
+    text: 'Be home by curfew.',
+    consequences: [{ kind: 'warning' }, { kind: 'loss_of_pass' }],
+  },
+  {
+    key: 'chores',
+    category: 'chores',
+    text: 'Do your chores.',
+    consequences: [{ kind: 'warning' }, { kind: 'fine', amountCents: 1000 }],
+  },
+];
+
+/** A rule book for a house with the given published versions (oldest first). */
+export async function makeRuleBook(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  versions: Array<typeof SAMPLE_RULES> = [SAMPLE_RULES],
+) {
+  const ruleBookId = newId();
+  await db.insert(schema.ruleBooks).values({
+    id: ruleBookId,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    name: 'House rules',
+  });
+  const versionIds: string[] = [];
+  for (const [i, rules] of versions.entries()) {
+    const id = newId();
+    versionIds.push(id);
+    await db.insert(schema.ruleBookVersions).values({
+      id,
+      ruleBookId,
+      version: i + 1,
+      rules,
+      publishedAt: new Date(Date.now() - (versions.length - i) * 86_400_000),
+    });
+  }
+  return { ruleBookId, versionIds };
+}
+
+export async function acknowledge(
+  db: Db,
+  residentId: string,
+  ruleBookVersionId: string,
+  typedName: string,
+) {
+  await db
+    .insert(schema.ruleAcknowledgements)
+    .values({ id: newId(), residentId, ruleBookVersionId, typedName, acknowledgedAt: new Date() });
+}

@@ -159,6 +159,14 @@ const MATRIX: Record<string, Entry> = {
     call: (c, w) => c.invites.lookup({ token: w.invite.token }),
     expect: everyone,
   },
+  'rules.current': {
+    call: (c, w) => c.rules.current({ houseId: w.house.id }),
+    expect: houseMembers,
+  },
+  'rules.history': {
+    call: (c, w) => c.rules.history({ houseId: w.house.id }),
+    expect: houseMembers,
+  },
   'invites.accept': {
     call: (c, w) => c.invites.accept({ token: w.invite.token, password: 'a long enough password' }),
     expect: everyone,

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createDb } from '@porchlight/db';
 import {
+  acknowledge,
+  makeRuleBook,
   callerAs,
   makeHouse,
   makeOrganisation,
@@ -47,6 +49,14 @@ export async function buildWorld() {
   const placed = await makeResident(db, house, { bedId: house.bedIds[1] });
   const waiting = await makeResident(db, house);
 
+  const ruleBook = await makeRuleBook(db, house);
+  await acknowledge(
+    db,
+    residentOfHouse.residentId,
+    ruleBook.versionIds[0] ?? '',
+    'Resident Tester',
+  );
+
   const asOperator = await callerAs(db, operator.userId);
   const invite = await asOperator.invites.create({
     role: 'resident',
@@ -80,6 +90,7 @@ export async function buildWorld() {
     placed,
     waiting,
     invite,
+    ruleBook,
     today: todayIn(house.timezone),
     userIds,
     /** A fresh copy of the world, so each call starts from the same state. */

@@ -2,6 +2,7 @@ import { accountRouter } from './routers/account';
 import { housesRouter } from './routers/houses';
 import { invitesRouter } from './routers/invites';
 import { residentsRouter } from './routers/residents';
+import { rulesRouter } from './routers/rules';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   houses: housesRouter,
   residents: residentsRouter,
   invites: invitesRouter,
+  rules: rulesRouter,
 });
 
 export type AppRouter = typeof appRouter;
