@@ -163,6 +163,7 @@ const MATRIX: Record<string, Entry> = {
     call: (c, w) => c.rules.current({ houseId: w.house.id }),
     expect: houseMembers,
   },
+  'phases.list': { call: (c, w) => c.phases.list({ houseId: w.house.id }), expect: houseMembers },
   'rules.history': {
     call: (c, w) => c.rules.history({ houseId: w.house.id }),
     expect: houseMembers,

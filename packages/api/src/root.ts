@@ -2,6 +2,7 @@ import { accountRouter } from './routers/account';
 import { housesRouter } from './routers/houses';
 import { invitesRouter } from './routers/invites';
 import { residentsRouter } from './routers/residents';
+import { phasesRouter } from './routers/phases';
 import { rulesRouter } from './routers/rules';
 import { createCallerFactory, router } from './trpc';
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   residents: residentsRouter,
   invites: invitesRouter,
   rules: rulesRouter,
+  phases: phasesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import type { AuthedContext } from '../trpc';
 import { displayName, houseToday } from './houses';
+import { phaseHistory } from './phases';
 import { offsetOf, toPage } from './pages';
 import { commit, commitGuarded, type AuditEntry } from './write';
 
@@ -135,7 +136,7 @@ async function staysOf(ctx: Pick<AuthedContext, 'db'>, residentId: string) {
 /** A resident's whole record: profile, emergency contacts, stays, and login status. */
 export async function getResident(ctx: AuthedContext & { resident: Resident }) {
   const r = ctx.resident;
-  const [contacts, stays, house, pendingInvite] = await Promise.all([
+  const [contacts, stays, house, pendingInvite, phases] = await Promise.all([
     ctx.db
       .select({
         name: schema.emergencyContacts.name,
@@ -163,6 +164,7 @@ export async function getResident(ctx: AuthedContext & { resident: Resident }) {
         ),
       )
       .get(),
+    phaseHistory(ctx, r.id),
   ]);
   const current = stays.find(isOpen) ?? null;
   return {
@@ -186,6 +188,8 @@ export async function getResident(ctx: AuthedContext & { resident: Resident }) {
     currentStay: current,
     stays,
     emergencyContacts: contacts,
+    currentPhase: current ? (phases[0] ?? null) : null,
+    phaseHistory: phases,
     account: {
       hasLogin: r.userId !== null,
       pendingInviteExpiresAt: pendingInvite?.expiresAt ?? null,
