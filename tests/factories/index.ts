@@ -115,10 +115,16 @@ export async function makeResident(
 }
 
 /** A resident with a login, placed in a bed. */
-export async function makeResidentUser(db: Db, house: MadeHouse, bedId: string | undefined) {
+export async function makeResidentUser(
+  db: Db,
+  house: MadeHouse,
+  bedId: string | undefined,
+  names: { firstName?: string; lastName?: string } = {},
+) {
   const user = await makeUser(db, house.organisationId, 'resident');
   const resident = await makeResident(db, house, {
     ...(bedId ? { bedId } : {}),
+    ...names,
     userId: user.userId,
   });
   return { ...user, residentId: resident.id };

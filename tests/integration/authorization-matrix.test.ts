@@ -164,6 +164,22 @@ const MATRIX: Record<string, Entry> = {
     expect: houseMembers,
   },
   'phases.list': { call: (c, w) => c.phases.list({ houseId: w.house.id }), expect: houseMembers },
+  'rules.acknowledge': {
+    call: (c, w) =>
+      c.rules.acknowledge({
+        ruleBookVersionId: w.ruleBook.versionIds[0] ?? '',
+        typedName: 'Riley Tester',
+      }),
+    expect: {
+      anonymous: 'unauthenticated',
+      residentOfHouse: 'ok',
+      residentOfOtherHouse: 'denied',
+      managerOfHouse: 'denied',
+      managerOfOtherHouse: 'denied',
+      operator: 'denied',
+      otherOrgOperator: 'denied',
+    },
+  },
   'rules.history': {
     call: (c, w) => c.rules.history({ houseId: w.house.id }),
     expect: houseMembers,

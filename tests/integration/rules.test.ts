@@ -84,3 +84,71 @@ describe('rules.current', () => {
     expect(history.versions[1]?.rules).toEqual(SAMPLE_RULES);
   });
 });
+
+describe('rules.acknowledge', () => {
+  it('a resident signs the version in force with their name; staff then no longer list them; it is audited', async () => {
+    const { versionIds } = await makeRuleBook(t.db, house, [SAMPLE_RULES, v2]);
+    const me = await makeResidentUser(t.db, house, house.bedIds[0], {
+      firstName: 'Dana',
+      lastName: 'Ruiz',
+    });
+    const resident = await callerAs(t.db, me.userId);
+    const signed = await resident.rules.acknowledge({
+      ruleBookVersionId: versionIds[1] ?? '',
+      typedName: 'dana ruiz',
+    });
+    expect(new Date(signed.acknowledgedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect((await resident.rules.current({ houseId: house.id })).mySignature?.signed).toBe(true);
+    const staffView = await (await callerAs(t.db, managerId)).rules.current({ houseId: house.id });
+    expect(staffView.unsigned?.map((u) => u.residentId)).not.toContain(me.residentId);
+    const audit = (await t.db.select().from(schema.auditLog)).filter(
+      (e) => e.action === 'rules.acknowledge',
+    );
+    expect(audit).toHaveLength(1);
+
+    // signing again changes nothing
+    const again = await resident.rules.acknowledge({
+      ruleBookVersionId: versionIds[1] ?? '',
+      typedName: 'Dana Ruiz',
+    });
+    expect(again.acknowledgementId).toBe(signed.acknowledgementId);
+    expect(await t.db.select().from(schema.ruleAcknowledgements)).toHaveLength(1);
+  });
+
+  it('refuses a name that is not the resident’s, an outdated version, and another house’s rule book', async () => {
+    const { versionIds } = await makeRuleBook(t.db, house, [SAMPLE_RULES, v2]);
+    const me = await makeResidentUser(t.db, house, house.bedIds[0], {
+      firstName: 'Dana',
+      lastName: 'Ruiz',
+    });
+    const resident = await callerAs(t.db, me.userId);
+    await expect(
+      resident.rules.acknowledge({
+        ruleBookVersionId: versionIds[1] ?? '',
+        typedName: 'Someone Else',
+      }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('typedName') as unknown,
+    });
+    await expect(
+      resident.rules.acknowledge({
+        ruleBookVersionId: versionIds[0] ?? '',
+        typedName: 'Dana Ruiz',
+      }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    const elsewhere = await makeHouse(t.db, house.organisationId);
+    const other = await makeRuleBook(t.db, elsewhere);
+    await expect(
+      resident.rules.acknowledge({
+        ruleBookVersionId: other.versionIds[0] ?? '',
+        typedName: 'Dana Ruiz',
+      }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await t.db.select().from(schema.ruleAcknowledgements)).toHaveLength(0);
+  });
+});

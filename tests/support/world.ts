@@ -43,7 +43,10 @@ export async function buildWorld() {
   const managerOfHouse = await makeUser(db, org.id, 'manager', { houseIds: [house.id] });
   const managerOfOtherHouse = await makeUser(db, org.id, 'manager', { houseIds: [otherHouse.id] });
   const otherOrgOperator = await makeUser(db, otherOrg.id, 'operator');
-  const residentOfHouse = await makeResidentUser(db, house, house.bedIds[0]);
+  const residentOfHouse = await makeResidentUser(db, house, house.bedIds[0], {
+    firstName: 'Riley',
+    lastName: 'Tester',
+  });
   const residentOfOtherHouse = await makeResidentUser(db, otherHouse, otherHouse.bedIds[0]);
   // a resident without a login in a bed, and one waiting for a bed
   const placed = await makeResident(db, house, { bedId: house.bedIds[1] });

@@ -137,3 +137,18 @@ export const operatorProcedure = orgProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/** A resident acting on their own record (signing, requesting): the record comes from the session, never the input. */
+export const residentSelfProcedure = authedProcedure
+  .meta({ access: 'a signed-in resident, on their own record' })
+  .use(async ({ ctx, next }) => {
+    const residentId = ctx.actor.memberships.find((m) => m.role === 'resident')?.residentId;
+    if (!residentId) throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for residents.' });
+    const resident = await ctx.db
+      .select()
+      .from(schema.residents)
+      .where(eq(schema.residents.id, residentId))
+      .get();
+    if (!resident) throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for residents.' });
+    return next({ ctx: { ...ctx, resident } });
+  });

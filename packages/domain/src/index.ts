@@ -6,3 +6,4 @@ export * from './access/roles';
 export * from './access/permissions';
 export * from './access/session-policy';
 export * from './residents/stays';
+export * from './rules/acknowledgement';

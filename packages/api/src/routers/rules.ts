@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { houseProcedure } from '../procedures';
+import { acknowledgeInput } from '@porchlight/domain';
+import { houseProcedure, residentSelfProcedure } from '../procedures';
 import { router } from '../trpc';
 import * as rules from '../services/rules';
 
@@ -8,6 +9,11 @@ export const rulesRouter = router({
   current: houseProcedure('view')
     .input(z.strictObject({ houseId: z.string() }))
     .query(({ ctx }) => rules.currentRules(ctx)),
+
+  /** A resident signs the version in force of their house's rule book with their typed name. */
+  acknowledge: residentSelfProcedure
+    .input(acknowledgeInput)
+    .mutation(({ ctx, input }) => rules.acknowledgeRules(ctx, input)),
 
   history: houseProcedure('view')
     .input(z.strictObject({ houseId: z.string() }))

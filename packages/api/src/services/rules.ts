@@ -1,8 +1,10 @@
 // Rule books: the version in force, who has signed it, and the versions before it.
-import { and, desc, eq, inArray, isNull, schema } from '@porchlight/db';
-import { canManageHouse } from '@porchlight/domain';
+import { TRPCError } from '@trpc/server';
+import { and, desc, eq, inArray, isNull, newId, schema } from '@porchlight/db';
+import { canManageHouse, checkTypedSignature, conflict } from '@porchlight/domain';
 import type { AuthedContext } from '../trpc';
 import { displayName } from './houses';
+import { commit } from './write';
 
 type House = typeof schema.houses.$inferSelect;
 
@@ -120,4 +122,87 @@ export async function ruleHistory(ctx: AuthedContext & { house: House }) {
       rules: v.rules,
     })),
   };
+}
+
+/**
+ * A resident signs the version in force of their own house's rule book with
+ * their typed name. Signing again returns the first signature: nothing changes.
+ */
+export async function acknowledgeRules(
+  ctx: AuthedContext & { resident: typeof schema.residents.$inferSelect },
+  input: { ruleBookVersionId: string; typedName: string },
+) {
+  const row = await ctx.db
+    .select({ version: schema.ruleBookVersions, book: schema.ruleBooks })
+    .from(schema.ruleBookVersions)
+    .innerJoin(schema.ruleBooks, eq(schema.ruleBooks.id, schema.ruleBookVersions.ruleBookId))
+    .where(eq(schema.ruleBookVersions.id, input.ruleBookVersionId))
+    .get();
+  if (!row || row.book.organisationId !== ctx.resident.organisationId) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'Rule book not found.' });
+  }
+  if (row.book.houseId !== ctx.resident.houseId) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'You can only sign the rule book of your own house.',
+    });
+  }
+  const latest = await ctx.db
+    .select({ id: schema.ruleBookVersions.id })
+    .from(schema.ruleBookVersions)
+    .where(eq(schema.ruleBookVersions.ruleBookId, row.book.id))
+    .orderBy(desc(schema.ruleBookVersions.version))
+    .limit(1)
+    .get();
+  if (latest?.id !== row.version.id) {
+    throw conflict(
+      'A newer version of the rule book is in force: read and sign that one.',
+      'ruleBookVersionId',
+    );
+  }
+  checkTypedSignature(input.typedName, ctx.resident);
+  const existing = await ctx.db
+    .select()
+    .from(schema.ruleAcknowledgements)
+    .where(
+      and(
+        eq(schema.ruleAcknowledgements.residentId, ctx.resident.id),
+        eq(schema.ruleAcknowledgements.ruleBookVersionId, row.version.id),
+      ),
+    )
+    .get();
+  if (existing)
+    return {
+      acknowledgementId: existing.id,
+      acknowledgedAt: existing.acknowledgedAt.toISOString(),
+    };
+  const acknowledgementId = newId();
+  const acknowledgedAt = ctx.clock.now();
+  await commit(
+    ctx,
+    [
+      ctx.db.insert(schema.ruleAcknowledgements).values({
+        id: acknowledgementId,
+        residentId: ctx.resident.id,
+        ruleBookVersionId: row.version.id,
+        typedName: input.typedName,
+        acknowledgedAt,
+        userId: ctx.actor.userId,
+      }),
+    ],
+    [
+      {
+        action: 'rules.acknowledge',
+        recordType: 'rule_acknowledgement',
+        recordId: acknowledgementId,
+        organisationId: ctx.resident.organisationId,
+        details: {
+          residentId: ctx.resident.id,
+          ruleBookVersionId: row.version.id,
+          version: row.version.version,
+        },
+      },
+    ],
+  );
+  return { acknowledgementId, acknowledgedAt: acknowledgedAt.toISOString() };
 }
