@@ -51,6 +51,7 @@ export const routes: RouteDefinition[] = [
         },
       },
       { path: '/me', component: lazy(() => import('./residents/me-page')) },
+      { path: '/rules', component: lazy(() => import('./rules/house-rules-page')) },
       { path: '/invites', component: lazy(() => import('./invites/invites-page')) },
     ],
   },

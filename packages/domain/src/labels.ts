@@ -24,3 +24,4 @@ export const DISCHARGE_REASON_LABELS: Record<(typeof DISCHARGE_REASONS)[number],
   rule_violation: 'Rule violation',
   other: 'Other',
 };
+export * from './rules/rule-labels';

@@ -61,11 +61,18 @@ export function Shell(props: RouteSectionProps) {
                   <Show
                     when={staff()}
                     fallback={
-                      <li>
-                        <A href="/me" class="nav-link">
-                          My profile
-                        </A>
-                      </li>
+                      <>
+                        <li>
+                          <A href="/me" class="nav-link">
+                            My profile
+                          </A>
+                        </li>
+                        <li>
+                          <A href="/rules" class="nav-link">
+                            House rules
+                          </A>
+                        </li>
+                      </>
                     }
                   >
                     <li>
