@@ -6,14 +6,14 @@ import { DISCHARGE_REASONS } from './labels';
 
 export const id = z.string().trim().min(1, 'is required.').max(64, 'is not a valid id.');
 
-const requiredText = (max: number) =>
+export const requiredText = (max: number) =>
   z
     .string({ error: 'is required.' })
     .trim()
     .min(1, 'is required.')
     .max(max, `must be at most ${max} characters.`);
 
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
