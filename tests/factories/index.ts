@@ -176,13 +176,16 @@ export async function makeRuleBook(
   db: Db,
   house: Pick<MadeHouse, 'id' | 'organisationId'>,
   versions: Array<typeof SAMPLE_RULES> = [SAMPLE_RULES],
+  options: { template?: boolean } = {},
 ) {
   const ruleBookId = newId();
   await db.insert(schema.ruleBooks).values({
     id: ruleBookId,
     organisationId: house.organisationId,
-    houseId: house.id,
-    name: 'House rules',
+    // an organisation template has no house; its rules live in its draft
+    houseId: options.template ? null : house.id,
+    name: options.template ? unique('Template') : 'House rules',
+    ...(options.template ? { draft: SAMPLE_RULES, draftUpdatedAt: new Date() } : {}),
   });
   const versionIds: string[] = [];
   for (const [i, rules] of versions.entries()) {
@@ -208,4 +211,111 @@ export async function acknowledge(
   await db
     .insert(schema.ruleAcknowledgements)
     .values({ id: newId(), residentId, ruleBookVersionId, typedName, acknowledgedAt: new Date() });
+}
+
+/** A phase of a house; the default allows every pass type and overnights. */
+export async function makePhase(
+  db: Db,
+  houseId: string,
+  fields: Partial<typeof schema.phases.$inferInsert> = {},
+) {
+  const id = newId();
+  await db.insert(schema.phases).values({
+    id,
+    houseId,
+    name: fields.name ?? unique('Phase'),
+    position: fields.position ?? 0,
+    curfewWeeknights: '22:00',
+    curfewWeekends: '23:00',
+    overnightPassesAllowed: true,
+    passTypesAllowed: ['work', 'job_search', 'family', 'recreation', 'overnight', 'other'],
+    minDaysBeforePasses: 0,
+    ...fields,
+  });
+  return { id };
+}
+
+export async function placeInPhase(db: Db, residentId: string, phaseId: string, startDate: string) {
+  await db
+    .insert(schema.residentPhases)
+    .values({ id: newId(), residentId, phaseId, startDate, reason: 'Moved in' });
+}
+
+const HOUR = 3_600_000;
+
+/** A pass of a resident; by default requested for tomorrow afternoon. */
+export async function makePass(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  residentId: string,
+  fields: Partial<typeof schema.passes.$inferInsert> = {},
+) {
+  const id = newId();
+  const now = Date.now();
+  await db.insert(schema.passes).values({
+    id,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    residentId,
+    type: 'family',
+    destination: 'Family visit',
+    departAt: new Date(now + 24 * HOUR),
+    expectedReturnAt: new Date(now + 28 * HOUR),
+    status: 'requested',
+    ...fields,
+  });
+  return { id };
+}
+
+export async function makeViolation(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  residentId: string,
+  ruleBookVersionId: string,
+  fields: Partial<typeof schema.violations.$inferInsert> = {},
+) {
+  const id = newId();
+  await db.insert(schema.violations).values({
+    id,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    residentId,
+    ruleBookVersionId,
+    ruleKey: 'curfew',
+    category: 'curfew_and_passes',
+    occurredAt: new Date(Date.now() - 2 * 24 * HOUR),
+    description: 'Came home after curfew.',
+    consequence: { kind: 'warning' },
+    ...fields,
+  });
+  return { id };
+}
+
+export async function makeGrievance(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  residentId: string,
+  state: Pick<typeof schema.grievances.$inferInsert, 'level' | 'status'> = {
+    level: 'house_manager',
+    status: 'open',
+  },
+) {
+  const id = newId();
+  await db.insert(schema.grievances).values({
+    id,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    residentId,
+    subject: 'The chore rota',
+    body: 'I have had the bathrooms three weeks running.',
+    ...state,
+  });
+  await db.insert(schema.grievanceSteps).values({
+    id: newId(),
+    grievanceId: id,
+    level: 'house_manager',
+    action: 'file',
+    at: new Date(),
+  });
+  return { id };
 }

@@ -34,6 +34,39 @@ const houseStaff: Record<ActorName, Outcome> = {
 };
 const houseMembers: Record<ActorName, Outcome> = { ...houseStaff, residentOfHouse: 'ok' };
 const operatorOnly: Record<ActorName, Outcome> = { ...houseStaff, managerOfHouse: 'denied' };
+const organisationStaff: Record<ActorName, Outcome> = { ...houseStaff, managerOfOtherHouse: 'ok' };
+/** Each resident acting on their own records; nobody else. */
+const residentsThemselves: Record<ActorName, Outcome> = {
+  anonymous: 'unauthenticated',
+  residentOfHouse: 'ok',
+  residentOfOtherHouse: 'ok',
+  managerOfHouse: 'denied',
+  managerOfOtherHouse: 'denied',
+  operator: 'denied',
+  otherOrgOperator: 'denied',
+};
+/** Only the resident of the house, on a record about them. */
+const theResident: Record<ActorName, Outcome> = {
+  ...residentsThemselves,
+  residentOfOtherHouse: 'denied',
+};
+
+const RULE = {
+  category: 'chores' as const,
+  text: 'Rinse your dishes.',
+  consequences: [{ kind: 'warning' as const }],
+};
+const PHASE = {
+  name: 'Phase X',
+  curfewWeeknights: '22:00',
+  curfewWeekends: '23:00',
+  overnightPassesAllowed: false,
+  passTypesAllowed: ['work' as const],
+  minDaysBeforePasses: 0,
+  dailyCheckIn: true,
+  meetingsPerWeek: 3,
+};
+const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 const newResident = { firstName: 'Casey', lastName: 'Newcomer', emergencyContacts: [] };
 
@@ -184,6 +217,167 @@ const MATRIX: Record<string, Entry> = {
     call: (c, w) => c.rules.history({ houseId: w.house.id }),
     expect: houseMembers,
   },
+  'rules.diff': {
+    call: (c, w) => c.rules.diff({ houseId: w.house.id, from: 0, to: 1 }),
+    expect: houseMembers,
+  },
+  'rules.draft': { call: (c, w) => c.rules.draft({ houseId: w.house.id }), expect: houseStaff },
+  'rules.saveDraft': {
+    call: (c, w) => c.rules.saveDraft({ houseId: w.house.id, rules: [RULE] }),
+    expect: houseStaff,
+  },
+  'rules.publish': {
+    call: async (c, w) => {
+      const draft = await c.rules.saveDraft({ houseId: w.house.id, rules: [RULE] });
+      return c.rules.publish({
+        houseId: w.house.id,
+        changeNote: 'Dishes',
+        draftUpdatedAt: draft.draftUpdatedAt,
+      });
+    },
+    expect: houseStaff,
+  },
+  'rules.templates': {
+    call: (c, w) => c.rules.templates({ organisationId: w.org.id }),
+    expect: organisationStaff,
+  },
+  'rules.saveTemplate': {
+    call: (c, w) =>
+      c.rules.saveTemplate({ organisationId: w.org.id, name: 'Small houses', rules: [RULE] }),
+    expect: operatorOnly,
+  },
+  'rules.startFromTemplate': {
+    call: (c, w) =>
+      c.rules.startFromTemplate({ houseId: w.house.id, templateId: w.template.ruleBookId }),
+    expect: houseStaff,
+  },
+  'phases.create': {
+    call: (c, w) => c.phases.create({ houseId: w.house.id, ...PHASE }),
+    expect: houseStaff,
+  },
+  'phases.update': {
+    call: (c, w) => c.phases.update({ houseId: w.house.id, phaseId: w.phase.id, ...PHASE }),
+    expect: houseStaff,
+  },
+  'phases.assign': {
+    call: (c, w) =>
+      c.phases.assign({
+        residentId: w.residentOfHouse.residentId,
+        phaseId: w.nextPhase.id,
+        reason: 'Thirty days sober',
+      }),
+    expect: houseStaff,
+  },
+  'passes.request': {
+    call: (c) =>
+      c.passes.request({
+        type: 'work',
+        destination: 'Shift at the depot',
+        departAt: inHours(20),
+        expectedReturnAt: inHours(24),
+      }),
+    expect: residentsThemselves,
+  },
+  'passes.decide': {
+    call: (c, w) =>
+      c.passes.decide({ passId: w.passes.requested.id, decision: 'approve', reason: undefined }),
+    expect: houseStaff,
+  },
+  'passes.cancel': {
+    call: (c, w) => c.passes.cancel({ passId: w.passes.requested.id }),
+    expect: theResident,
+  },
+  'passes.markReturned': {
+    call: (c, w) => c.passes.markReturned({ passId: w.passes.away.id }),
+    expect: houseMembers,
+  },
+  'passes.excuseLate': {
+    call: (c, w) =>
+      c.passes.excuseLate({ passId: w.passes.lateReturn.id, reason: 'Bus was cancelled' }),
+    expect: houseStaff,
+  },
+  'passes.get': {
+    call: (c, w) => c.passes.get({ passId: w.passes.requested.id }),
+    expect: houseMembers,
+  },
+  'passes.board': { call: (c, w) => c.passes.board({ houseId: w.house.id }), expect: houseStaff },
+  'passes.list': { call: (c, w) => c.passes.list({ houseId: w.house.id }), expect: houseStaff },
+  'passes.mine': { call: (c) => c.passes.mine(), expect: residentsThemselves },
+  'violations.record': {
+    call: (c, w) =>
+      c.violations.record({
+        residentId: w.residentOfHouse.residentId,
+        ruleKey: 'curfew',
+        occurredAt: inHours(-1),
+        description: 'Home at 22:40.',
+        consequence: { kind: 'warning' },
+      }),
+    expect: houseStaff,
+  },
+  'violations.applicableRules': {
+    call: (c, w) => c.violations.applicableRules({ residentId: w.residentOfHouse.residentId }),
+    expect: houseStaff,
+  },
+  'violations.respond': {
+    call: (c, w) =>
+      c.violations.respond({ violationId: w.violation.id, response: 'I called ahead.' }),
+    expect: theResident,
+  },
+  'violations.void': {
+    call: (c, w) => c.violations.void({ violationId: w.violation.id, reason: 'Wrong resident' }),
+    expect: houseStaff,
+  },
+  'violations.get': {
+    call: (c, w) => c.violations.get({ violationId: w.violation.id }),
+    expect: houseMembers,
+  },
+  'violations.list': {
+    call: (c, w) => c.violations.list({ houseId: w.house.id }),
+    expect: houseStaff,
+  },
+  'violations.mine': { call: (c) => c.violations.mine(), expect: residentsThemselves },
+  'violations.rates': {
+    call: (c, w) => c.violations.rates({ organisationId: w.org.id, months: 3 }),
+    expect: organisationStaff,
+  },
+  'grievances.file': {
+    call: (c) => c.grievances.file({ subject: 'Noise', body: 'Music after 23:00 every night.' }),
+    expect: residentsThemselves,
+  },
+  'grievances.decide': {
+    call: (c, w) =>
+      c.grievances.decide({
+        grievanceId: w.grievances.open.id,
+        decision: 'upheld',
+        reason: 'The rota is changed from next week.',
+      }),
+    expect: houseStaff,
+  },
+  'grievances.escalate': {
+    call: (c, w) =>
+      c.grievances.escalate({
+        grievanceId: w.grievances.decided.id,
+        reason: 'Nothing changed.',
+      }),
+    expect: theResident,
+  },
+  'grievances.accept': {
+    call: (c, w) => c.grievances.accept({ grievanceId: w.grievances.decided.id }),
+    expect: theResident,
+  },
+  'grievances.withdraw': {
+    call: (c, w) => c.grievances.withdraw({ grievanceId: w.grievances.open.id }),
+    expect: theResident,
+  },
+  'grievances.get': {
+    call: (c, w) => c.grievances.get({ grievanceId: w.grievances.open.id }),
+    expect: houseMembers,
+  },
+  'grievances.list': {
+    call: (c, w) => c.grievances.list({ houseId: w.house.id }),
+    expect: houseStaff,
+  },
+  'grievances.mine': { call: (c) => c.grievances.mine(), expect: residentsThemselves },
   'invites.accept': {
     call: (c, w) => c.invites.accept({ token: w.invite.token, password: 'a long enough password' }),
     expect: everyone,

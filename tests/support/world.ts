@@ -5,9 +5,15 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createDb } from '@porchlight/db';
+import { addDays } from '@porchlight/domain';
 import {
   acknowledge,
+  makeGrievance,
+  makePass,
+  makePhase,
   makeRuleBook,
+  makeViolation,
+  placeInPhase,
   callerAs,
   makeHouse,
   makeOrganisation,
@@ -60,6 +66,47 @@ export async function buildWorld() {
     'Resident Tester',
   );
 
+  // rules records about the resident of the house, one in each state a procedure acts on
+  const phase = await makePhase(db, house.id);
+  const nextPhase = await makePhase(db, house.id, { position: 1 });
+  await placeInPhase(
+    db,
+    residentOfHouse.residentId,
+    phase.id,
+    addDays(todayIn(house.timezone), -30),
+  );
+  const hour = 3_600_000;
+  const passes = {
+    requested: await makePass(db, house, residentOfHouse.residentId),
+    away: await makePass(db, house, residentOfHouse.residentId, {
+      status: 'approved',
+      departAt: new Date(Date.now() - 3 * hour),
+      expectedReturnAt: new Date(Date.now() + hour),
+    }),
+    lateReturn: await makePass(db, house, residentOfHouse.residentId, {
+      status: 'approved',
+      departAt: new Date(Date.now() - 30 * hour),
+      expectedReturnAt: new Date(Date.now() - 26 * hour),
+      returnedAt: new Date(Date.now() - 25 * hour),
+    }),
+  };
+  const violation = await makeViolation(
+    db,
+    house,
+    residentOfHouse.residentId,
+    ruleBook.versionIds[0] ?? '',
+  );
+  const grievances = {
+    open: await makeGrievance(db, house, residentOfHouse.residentId),
+    decided: await makeGrievance(db, house, residentOfHouse.residentId, {
+      level: 'house_manager',
+      status: 'decided',
+    }),
+  };
+  const template = await makeRuleBook(db, { id: '', organisationId: org.id }, [], {
+    template: true,
+  });
+
   const asOperator = await callerAs(db, operator.userId);
   const invite = await asOperator.invites.create({
     role: 'resident',
@@ -94,6 +141,12 @@ export async function buildWorld() {
     waiting,
     invite,
     ruleBook,
+    phase,
+    nextPhase,
+    passes,
+    violation,
+    grievances,
+    template,
     today: todayIn(house.timezone),
     userIds,
     /** A fresh copy of the world, so each call starts from the same state. */

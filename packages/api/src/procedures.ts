@@ -4,7 +4,7 @@
 // what exists in another organisation.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { eq, schema } from '@porchlight/db';
+import { type Db, eq, schema } from '@porchlight/db';
 import {
   type Actor,
   canManageHouse,
@@ -152,3 +152,87 @@ export const residentSelfProcedure = authedProcedure
     if (!resident) throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for residents.' });
     return next({ ctx: { ...ctx, resident } });
   });
+
+/** Who may act on a resident's record in a house: staff of the house, the resident it is about, or either. */
+export type RecordAccess = 'staff' | 'owner' | 'owner-or-staff';
+
+const RECORD_ACCESS_WORDS: Record<RecordAccess, string> = {
+  staff: 'staff of the record’s house',
+  owner: 'the resident the record is about',
+  'owner-or-staff': 'the resident the record is about and staff of their house',
+};
+
+interface HouseRecord {
+  id: string;
+  organisationId: string;
+  houseId: string;
+  residentId: string;
+}
+
+/**
+ * A procedure on one record about a resident in a house (a pass, a violation, a
+ * grievance), named by `key` in the input. Residents learn nothing about other
+ * residents' records, not even that they exist.
+ */
+function houseRecordProcedure<K extends string, R extends HouseRecord>(
+  key: K,
+  what: string,
+  load: (db: Db, recordId: string) => Promise<R | undefined>,
+) {
+  return (access: RecordAccess) =>
+    authedProcedure
+      .meta({ access: RECORD_ACCESS_WORDS[access] })
+      .input(z.object({ [key]: id } as Record<K, typeof id>))
+      .use(async ({ ctx, input, next }) => {
+        const recordId = (input as Record<K, string>)[key];
+        const record = await load(ctx.db, recordId);
+        const notFound = () =>
+          new TRPCError({ code: 'NOT_FOUND', message: `${capitalise(what)} not found.` });
+        if (!record) throw notFound();
+        const isOwner = ctx.actor.memberships.some(
+          (m) =>
+            m.organisationId === record.organisationId &&
+            m.role === 'resident' &&
+            m.residentId === record.residentId,
+        );
+        const isStaff = canManageHouse(ctx.actor, {
+          id: record.houseId,
+          organisationId: record.organisationId,
+        });
+        const allowed =
+          access === 'staff' ? isStaff : access === 'owner' ? isOwner : isOwner || isStaff;
+        if (!allowed) {
+          if (!staffOrganisations(ctx.actor).includes(record.organisationId) && !isOwner)
+            throw notFound();
+          throw new TRPCError({
+            code: 'FORBIDDEN',
+            message:
+              access === 'owner'
+                ? `Only the resident this ${what} is about can do this.`
+                : `You do not have access to this ${what}.`,
+          });
+        }
+        return next({ ctx: { ...ctx, record, isOwner, isStaff } });
+      });
+}
+
+const byId =
+  <T extends typeof schema.passes | typeof schema.violations | typeof schema.grievances>(
+    table: T,
+  ) =>
+  (db: Db, recordId: string) =>
+    db.select().from(table).where(eq(table.id, recordId)).get() as Promise<
+      T['$inferSelect'] | undefined
+    >;
+
+export const passProcedure = houseRecordProcedure('passId', 'pass', byId(schema.passes));
+export const violationProcedure = houseRecordProcedure(
+  'violationId',
+  'violation',
+  byId(schema.violations),
+);
+export const grievanceProcedure = houseRecordProcedure(
+  'grievanceId',
+  'grievance',
+  byId(schema.grievances),
+);

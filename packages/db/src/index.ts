@@ -25,3 +25,4 @@ export {
   type SQL,
 } from 'drizzle-orm';
 export type { BatchItem } from 'drizzle-orm/batch';
+export { alias } from 'drizzle-orm/sqlite-core';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { houseProcedure } from '../procedures';
+import { phaseAssignInput, phaseCreateInput, phaseUpdateInput } from '@porchlight/domain';
+import { houseProcedure, residentProcedure } from '../procedures';
 import { router } from '../trpc';
 import * as phases from '../services/phases';
 
@@ -8,4 +9,17 @@ export const phasesRouter = router({
   list: houseProcedure('view')
     .input(z.strictObject({ houseId: z.string() }))
     .query(({ ctx }) => phases.listPhases(ctx)),
+
+  create: houseProcedure('manage')
+    .input(phaseCreateInput)
+    .mutation(({ ctx, input }) => phases.createPhase(ctx, input)),
+
+  update: houseProcedure('manage')
+    .input(phaseUpdateInput)
+    .mutation(({ ctx, input }) => phases.updatePhase(ctx, input)),
+
+  /** Moves a resident to another phase of their house, recording who decided, when and why. */
+  assign: residentProcedure('staff')
+    .input(phaseAssignInput)
+    .mutation(({ ctx, input }) => phases.assignPhase(ctx, input)),
 });

@@ -18,7 +18,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import type { AuthedContext } from '../trpc';
 import { displayName, houseToday } from './houses';
-import { phaseHistory } from './phases';
+import { firstPhaseWrite, phaseHistory } from './phases';
 import { offsetOf, toPage } from './pages';
 import { commit, commitGuarded, type AuditEntry } from './write';
 
@@ -188,7 +188,7 @@ export async function getResident(ctx: AuthedContext & { resident: Resident }) {
     currentStay: current,
     stays,
     emergencyContacts: contacts,
-    currentPhase: current ? (phases[0] ?? null) : null,
+    currentPhase: current ? (phases.find((p) => p.houseId === current.houseId) ?? null) : null,
     phaseHistory: phases,
     account: {
       hasLogin: r.userId !== null,
@@ -428,6 +428,7 @@ export async function admitResident(
       startDate,
       createdBy: ctx.actor.userId,
     }),
+    ...(await firstPhaseWrite(ctx, ctx.house.id, residentId, startDate)),
   );
   await commit(ctx, writes, [
     {
@@ -500,6 +501,10 @@ export async function transferResident(
         .update(schema.residents)
         .set({ houseId: target.house.id, updatedAt: now })
         .where(eq(schema.residents.id, ctx.resident.id)),
+      // a new house starts the resident in its first phase; a move within the house keeps theirs
+      ...(target.house.id === current.houseId
+        ? []
+        : await firstPhaseWrite(ctx, target.house.id, ctx.resident.id, date)),
     ],
   );
   return { stayId, date };

@@ -68,3 +68,11 @@ export async function commitGuarded(
   });
   await ctx.db.batch([guarded, entry, ...rest]);
 }
+
+/**
+ * Records that someone read sensitive records (violations, grievances): who,
+ * which records, when. Reading is not a change, so this is its own small write.
+ */
+export async function auditRead(ctx: WriteContext, entry: AuditEntry): Promise<void> {
+  await auditInsert(ctx, entry);
+}

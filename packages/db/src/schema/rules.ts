@@ -158,6 +158,12 @@ export const passes = sqliteTable(
     decidedAt: integer({ mode: 'timestamp_ms' }),
     decisionReason: text(),
     returnedAt: integer({ mode: 'timestamp_ms' }),
+    // who recorded the return: the resident themself, or staff after the fact
+    returnedRecordedBy: text().references(() => users.id),
+    // a late return the manager looked at and chose not to make a violation
+    lateExcusedAt: integer({ mode: 'timestamp_ms' }),
+    lateExcusedBy: text().references(() => users.id),
+    lateExcuseReason: text(),
     createdAt: now(),
     createdBy: text().references(() => users.id),
   },
@@ -186,6 +192,8 @@ export const violations = sqliteTable(
       .references(() => ruleBookVersions.id),
     ruleKey: text().notNull(),
     category: text().notNull(),
+    // the late return from a pass this violation was made from, if any
+    passId: text().references(() => passes.id),
     occurredAt: integer({ mode: 'timestamp_ms' }).notNull(),
     description: text().notNull(),
     consequence: text({ mode: 'json' }).$type<{ kind: string; amountCents?: number }>().notNull(),
@@ -200,6 +208,9 @@ export const violations = sqliteTable(
   (t) => [
     index('violations_house_idx').on(t.houseId, t.occurredAt),
     index('violations_resident_idx').on(t.residentId, t.occurredAt),
+    index('violations_pass_idx')
+      .on(t.passId)
+      .where(sql`pass_id is not null`),
   ],
 );
 

@@ -129,6 +129,9 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
       organisationId: ctx.organisationId,
       houseId: null,
       name: 'Porchlight standard house rules',
+      // a template's rules live in its draft: templates are copied, never signed
+      draft: STANDARD_RULES,
+      draftUpdatedAt: at(500),
       createdBy: ctx.operatorId,
     }),
   );
@@ -445,7 +448,7 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
         grievanceId,
         level: 'house_manager',
         action: 'decide',
-        decision: 'Warning stands',
+        decision: 'not_upheld',
         reason:
           'Residents are expected to call the house when they will be late; a neighbour’s phone was available.',
         actorUserId: ctx.managerId,
