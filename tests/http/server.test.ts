@@ -131,6 +131,28 @@ describe('HTTP server', () => {
     expect(body.error.message).toContain('email');
   });
 
+  it('a consequence the rule did not disclose is a 400 naming the consequence field', async () => {
+    const client = await signedIn('manager@example.org');
+    const houseId = await firstHouseId(client, 'Maple House');
+    const list = (await (
+      await client.query('residents.list', { houseId, search: 'Kevin' })
+    ).json()) as TrpcOk<{ items: Array<{ id: string }> }>;
+    const residentId = list.result.data.items[0]?.id;
+    const res = await client.mutate('violations.record', {
+      residentId,
+      ruleKey: 'curfew',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      description: 'Home at 23:30.',
+      consequence: { kind: 'discharge' },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as TrpcError;
+    expect(body.error.data.fieldErrors).toEqual({
+      consequence:
+        'must be one of the consequences this rule discloses: A warning, Loss of a pass, An extra chore.',
+    });
+  });
+
   it('a house of the same organisation the manager does not run is 403; an unknown id is 404', async () => {
     const client = await signedIn('manager@example.org');
     const operator = await signedIn('operator@example.org');
