@@ -52,6 +52,20 @@ export const routes: RouteDefinition[] = [
       },
       { path: '/me', component: lazy(() => import('./residents/me-page')) },
       { path: '/rules', component: lazy(() => import('./rules/house-rules-page')) },
+      { path: '/violations', component: lazy(() => import('./violations/my-violations-page')) },
+      { path: '/grievances', component: lazy(() => import('./grievances/my-grievances-page')) },
+      {
+        path: '/houses/:houseId/violations',
+        component: lazy(() => import('./violations/house-violations-page')),
+      },
+      {
+        path: '/houses/:houseId/grievances',
+        component: lazy(() => import('./grievances/house-grievances-page')),
+      },
+      {
+        path: '/reports/violations',
+        component: lazy(() => import('./violations/rates-page')),
+      },
       { path: '/invites', component: lazy(() => import('./invites/invites-page')) },
     ],
   },

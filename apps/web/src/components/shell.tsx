@@ -72,6 +72,11 @@ export function Shell(props: RouteSectionProps) {
                             House rules
                           </A>
                         </li>
+                        <li>
+                          <A href="/passes" class="nav-link">
+                            Passes
+                          </A>
+                        </li>
                       </>
                     }
                   >
@@ -83,6 +88,11 @@ export function Shell(props: RouteSectionProps) {
                     <li>
                       <A href="/invites" class="nav-link">
                         Invites
+                      </A>
+                    </li>
+                    <li>
+                      <A href="/reports/violations" class="nav-link">
+                        Reports
                       </A>
                     </li>
                   </Show>

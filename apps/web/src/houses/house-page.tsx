@@ -11,6 +11,7 @@ import { NightLookup } from './night-lookup';
 import { houseQueries, occupancyText } from './data';
 import { OccupancyBar } from '../components/occupancy-bar';
 import { HouseResidents } from './house-residents';
+import { HousePhases } from '../phases/house-phases';
 import { EditHouse, RoomsAndBeds } from './manage-house';
 
 export default function HousePage() {
@@ -84,10 +85,36 @@ function HouseView(props: { house: HouseDetails }) {
         </section>
         <Show when={board.data}>{(b) => <WaitingList board={b()} />}</Show>
         <NightLookup houseId={props.house.id} today={props.house.today} />
+        <nav class="stack" aria-labelledby="rules-heading">
+          <h2 id="rules-heading">Rules and records</h2>
+          <ul class="link-grid">
+            <li>
+              <A href={`/houses/${props.house.id}/passes`} class="button">
+                Passes
+              </A>
+            </li>
+            <li>
+              <A href={`/houses/${props.house.id}/rules`} class="button">
+                Rule book
+              </A>
+            </li>
+            <li>
+              <A href={`/houses/${props.house.id}/violations`} class="button">
+                Violations
+              </A>
+            </li>
+            <li>
+              <A href={`/houses/${props.house.id}/grievances`} class="button">
+                Grievances
+              </A>
+            </li>
+          </ul>
+        </nav>
         <section class="stack" aria-labelledby="residents-heading">
           <h2 id="residents-heading">Residents</h2>
           <HouseResidents houseId={props.house.id} />
         </section>
+        <HousePhases houseId={props.house.id} />
         <section class="stack" aria-labelledby="manage-heading">
           <h2 id="manage-heading">Manage this house</h2>
           <div class="action-list">

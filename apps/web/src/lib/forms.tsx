@@ -356,6 +356,8 @@ export function CheckboxGroup(props: {
   legend: string;
   choices: readonly Choice[];
   hint?: string;
+  /** The choices ticked at first. */
+  values?: readonly string[];
 }) {
   const form = useFormState();
   const id = createUniqueId();
@@ -385,6 +387,7 @@ export function CheckboxGroup(props: {
               type="checkbox"
               name={props.name}
               value={choice.value}
+              checked={props.values?.includes(choice.value) ?? false}
               aria-invalid={error() ? 'true' : undefined}
               aria-describedby={describedBy()}
             />

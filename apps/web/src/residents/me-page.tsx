@@ -1,12 +1,15 @@
+import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { Match, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import { LoadError, PageHeading } from '../components/page';
 import { errorCode } from '../lib/errors';
+import { ruleQueries } from '../rules/data';
 import { residentQueries } from './data';
 import { EmergencyContactList, ResidentFacts, StayHistory } from './resident-details';
 
 export default function MePage() {
   const me = useQuery(residentQueries.me);
+  const rules = useQuery(() => ruleQueries.current(me.data?.house?.id ?? ''));
   return (
     <div class="stack-lg">
       <div class="stack">
@@ -25,6 +28,12 @@ export default function MePage() {
             {(record) => (
               <>
                 <p class="lede">{record().name}</p>
+                <Show when={rules.data?.version && rules.data.mySignature?.signed === false}>
+                  <p class="alert alert-info" role="status">
+                    Your house rules need your signature.{' '}
+                    <A href="/rules">Read and sign the house rules</A>
+                  </p>
+                </Show>
                 <ResidentFacts record={record()} />
               </>
             )}
@@ -35,6 +44,20 @@ export default function MePage() {
         <Match when={me.data}>
           {(record) => (
             <>
+              <nav class="stack" aria-labelledby="records-heading">
+                <h2 id="records-heading">Your records</h2>
+                <ul class="plain-list stack">
+                  <li>
+                    <A href="/passes">Passes</A>: ask to go out, and see the answers
+                  </li>
+                  <li>
+                    <A href="/violations">Violations</A>: see them and answer in writing
+                  </li>
+                  <li>
+                    <A href="/grievances">Grievances</A>: raise a problem and follow it
+                  </li>
+                </ul>
+              </nav>
               <EmergencyContactList record={record()} />
               <StayHistory record={record()} />
             </>

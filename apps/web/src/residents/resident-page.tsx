@@ -7,6 +7,7 @@ import type { ResidentRecord } from '../lib/trpc';
 import { residentQueries } from './data';
 import type { AdmitFailure } from './intake-page';
 import { ResidentActions } from './resident-actions';
+import { ResidentPhase } from '../phases/resident-phase';
 import { EmergencyContactList, ResidentFacts, StayHistory } from './resident-details';
 
 export default function ResidentPage() {
@@ -68,6 +69,7 @@ function ResidentView(props: { record: ResidentRecord }) {
           }}
         />
       </Show>
+      <ResidentPhase record={props.record} onDone={setNotice} />
       <EmergencyContactList record={props.record} />
       <StayHistory record={props.record} />
     </div>
