@@ -47,6 +47,19 @@ describe('demo data', () => {
       expect(rule, violation.ruleKey).toBeDefined();
       expect(rule?.category).toBe(violation.category);
       expect(rule?.consequences.map((c) => c.kind)).toContain(violation.consequence.kind);
+      // a rule is applied only to someone who signed it, and only after they moved in
+      const signed = await t.db
+        .select()
+        .from(schema.ruleAcknowledgements)
+        .where(eq(schema.ruleAcknowledgements.residentId, violation.residentId));
+      expect(signed.map((a) => a.ruleBookVersionId)).toContain(violation.ruleBookVersionId);
+      const [stay] = await t.db
+        .select()
+        .from(schema.stays)
+        .where(eq(schema.stays.residentId, violation.residentId))
+        .orderBy(schema.stays.startDate)
+        .limit(1);
+      expect(violation.occurredAt.toISOString().slice(0, 10) >= (stay?.startDate ?? '')).toBe(true);
     }
   });
 

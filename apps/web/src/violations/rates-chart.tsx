@@ -72,7 +72,7 @@ export function RatesChart(props: { rates: ViolationRates }) {
       backgroundColor: COLOURS[i % COLOURS.length],
       borderDash: DASHES[Math.floor(i / COLOURS.length) % DASHES.length] ?? [],
       spanGaps: false,
-      tension: 0.2,
+      tension: 0,
     }));
     chart.update();
   });

@@ -46,10 +46,13 @@ export function ViolationCard(props: {
       </Show>
       <Show when={v().voided}>
         {(voided) => (
-          <p class="alert alert-info">
-            Voided {formatInstant(voided().at)}
-            {voided().by ? ` by ${voided().by}` : ''}: {voided().reason}. It does not count.
-          </p>
+          <div class="alert alert-info">
+            <p>
+              Voided {formatInstant(voided().at)}
+              {voided().by ? ` by ${voided().by}` : ''}. It no longer counts.
+            </p>
+            <p>Reason: {voided().reason}</p>
+          </div>
         )}
       </Show>
       {props.children}

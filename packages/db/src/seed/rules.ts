@@ -305,13 +305,15 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
 
   const byName = (name: string) => ctx.residents.find((r) => r.name === name);
   const maple = ctx.houses.get('maple');
+  const mapleV1 = versionOf.get('maple')?.[0];
   const mapleV2 = versionOf.get('maple')?.[1];
   const jordan = byName('Jordan Ellis');
   const luis = byName('Luis Ortega');
   const kevin = byName('Kevin Nguyen');
   const tMoore = byName('T Moore');
   const ray = byName('Ray Castillo');
-  if (!maple || !mapleV2 || !jordan || !luis || !kevin || !tMoore || !ray) return writes;
+  if (!maple || !mapleV1 || !mapleV2 || !jordan || !luis || !kevin || !tMoore || !ray)
+    return writes;
 
   const pass = (
     r: { id: string },
@@ -379,8 +381,10 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
     ruleKey: string,
     fields: Pick<typeof s.violations.$inferInsert, 'occurredAt' | 'description' | 'consequence'> &
       Partial<typeof s.violations.$inferInsert>,
+    // the version the resident signed: Luis has not signed version 2 yet
+    version = mapleV2,
   ) => {
-    const rule = mapleV2.rules.find((x) => x.key === ruleKey);
+    const rule = version.rules.find((x) => x.key === ruleKey);
     const id = newId();
     writes.push(
       db.insert(s.violations).values({
@@ -388,7 +392,7 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
         organisationId: ctx.organisationId,
         houseId: maple.id,
         residentId: r.id,
-        ruleBookVersionId: mapleV2.id,
+        ruleBookVersionId: version.id,
         ruleKey,
         category: rule?.category ?? 'other',
         reportedBy: ctx.managerId,
@@ -410,14 +414,56 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
     description: 'Kitchen not cleaned after dinner on his chore day.',
     consequence: { kind: 'extra_chore' },
   });
-  violation(luis, 'guests', {
-    occurredAt: at(4, 21),
-    description: 'Guest in the house after 20:00.',
-    consequence: { kind: 'warning' },
-    voidedAt: at(3, 10),
-    voidedBy: ctx.managerId,
-    voidReason: 'Recorded against the wrong resident; the guest was visiting someone else.',
-  });
+  violation(
+    luis,
+    'guests',
+    {
+      occurredAt: at(4, 21),
+      description: 'Guest in the house after 20:00.',
+      consequence: { kind: 'warning' },
+      voidedAt: at(3, 10),
+      voidedBy: ctx.managerId,
+      voidReason: 'Recorded against the wrong resident; the guest was visiting someone else.',
+    },
+    mapleV1,
+  );
+
+  // a history to read across houses: older violations against the version each
+  // resident had signed, so the operator's report shows months, not days
+  const older: Array<[string, string, Rule['consequences'][number]]> = [
+    ['chores', 'Bathroom left for the next day.', { kind: 'warning' }],
+    ['house-meeting', 'Missed the house meeting without telling anyone.', { kind: 'warning' }],
+    ['curfew', 'Home forty minutes after curfew.', { kind: 'warning' }],
+    ['chores', 'Trash not taken out on collection day.', { kind: 'extra_chore' }],
+  ];
+  let n = 0;
+  for (const r of ctx.residents) {
+    const house = ctx.houses.get(r.house);
+    const first = versionOf.get(r.house)?.[0];
+    if (!house || !first || r.house === 'oxford' || r.daysIn < 45) continue;
+    for (let k = 0; k < (r.daysIn > 150 ? 2 : 1); k++) {
+      const spec = older[n++ % older.length];
+      if (!spec) continue;
+      const [ruleKey, description, consequence] = spec;
+      const rule = first.rules.find((x) => x.key === ruleKey);
+      if (!rule) continue;
+      writes.push(
+        db.insert(s.violations).values({
+          id: newId(),
+          organisationId: ctx.organisationId,
+          houseId: house.id,
+          residentId: r.id,
+          ruleBookVersionId: first.id,
+          ruleKey,
+          category: rule.category,
+          occurredAt: at(Math.min(170, Math.round(r.daysIn * (k === 0 ? 0.4 : 0.8))) + 7, 21),
+          description,
+          consequence,
+          reportedBy: ctx.managerId,
+        }),
+      );
+    }
+  }
 
   const grievanceId = newId();
   writes.push(
