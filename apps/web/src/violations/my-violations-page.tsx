@@ -29,59 +29,62 @@ export default function MyViolationsPage() {
           think it is wrong, file a grievance.
         </p>
       </div>
-      <Switch fallback={<Loading />}>
-        <Match when={list.isError && !list.data}>
-          <LoadError error={list.error} retry={() => void list.refetch()} />
-        </Match>
-        <Match when={list.data}>
-          {(data) => (
-            <>
-              <Show when={data().pages[0]?.items.length === 0}>
-                <p class="empty">You have no violations on record.</p>
-              </Show>
-              <ul class="plain-list stack">
-                <For each={data().pages.flatMap((p) => p.items)}>
-                  {(v) => (
-                    <li>
-                      <ViolationCard violation={v}>
-                        <Show when={!v.voided}>
-                          <Show when={!v.residentResponse}>
-                            <RespondForm violationId={v.id} />
-                          </Show>
-                          <Show
-                            when={v.grievanceId}
-                            fallback={
+      <section class="stack" aria-labelledby="record-heading">
+        <h2 id="record-heading">On your record</h2>
+        <Switch fallback={<Loading />}>
+          <Match when={list.isError && !list.data}>
+            <LoadError error={list.error} retry={() => void list.refetch()} />
+          </Match>
+          <Match when={list.data}>
+            {(data) => (
+              <>
+                <Show when={data().pages[0]?.items.length === 0}>
+                  <p class="empty">You have no violations on record.</p>
+                </Show>
+                <ul class="plain-list stack">
+                  <For each={data().pages.flatMap((p) => p.items)}>
+                    {(v) => (
+                      <li>
+                        <ViolationCard violation={v}>
+                          <Show when={!v.voided}>
+                            <Show when={!v.residentResponse}>
+                              <RespondForm violationId={v.id} />
+                            </Show>
+                            <Show
+                              when={v.grievanceId}
+                              fallback={
+                                <p>
+                                  <A href={`/grievances?violationId=${v.id}`}>
+                                    File a grievance about this violation
+                                  </A>
+                                </p>
+                              }
+                            >
                               <p>
-                                <A href={`/grievances?violationId=${v.id}`}>
-                                  File a grievance about this violation
-                                </A>
+                                <A href="/grievances">See your grievance about this violation</A>
                               </p>
-                            }
-                          >
-                            <p>
-                              <A href="/grievances">See your grievance about this violation</A>
-                            </p>
+                            </Show>
                           </Show>
-                        </Show>
-                      </ViolationCard>
-                    </li>
-                  )}
-                </For>
-              </ul>
-              <Show when={list.hasNextPage}>
-                <button
-                  type="button"
-                  class="button"
-                  disabled={list.isFetchingNextPage}
-                  onClick={() => void list.fetchNextPage()}
-                >
-                  {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-                </button>
-              </Show>
-            </>
-          )}
-        </Match>
-      </Switch>
+                        </ViolationCard>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+                <Show when={list.hasNextPage}>
+                  <button
+                    type="button"
+                    class="button"
+                    disabled={list.isFetchingNextPage}
+                    onClick={() => void list.fetchNextPage()}
+                  >
+                    {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
+                  </button>
+                </Show>
+              </>
+            )}
+          </Match>
+        </Switch>
+      </section>
     </div>
   );
 }
