@@ -238,11 +238,7 @@ function WithdrawButton(props: { grievanceId: string; onDone: (message: string) 
       >
         <p>Withdraw it? It stays on record as withdrawn.</p>
         <div class="actions">
-          <button
-            type="button"
-            class="button"
-            onClick={() => void withdraw()}
-          >
+          <button type="button" class="button" onClick={() => void withdraw()}>
             Yes, withdraw
           </button>
           <button type="button" class="button button-quiet" onClick={() => setConfirming(false)}>
