@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { addDays, daysBetween, isLocalDate, isValidTimeZone, localDateAt } from './dates';
+import {
+  addDays,
+  daysBetween,
+  instantAt,
+  isLocalDate,
+  isValidTimeZone,
+  localDateAt,
+} from './dates';
 
 describe('localDateAt', () => {
   test('reads the New York date on the night clocks spring forward (8 March 2026)', () => {
@@ -168,5 +175,28 @@ describe('isValidTimeZone', () => {
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('EST')).toBe(false);
     expect(isValidTimeZone('EST5EDT')).toBe(false);
+  });
+});
+
+describe('instantAt', () => {
+  test('reads a wall clock in the given timezone', () => {
+    expect(instantAt('2026-01-15', 9, 30, 'America/New_York').toISOString()).toBe(
+      '2026-01-15T14:30:00.000Z',
+    );
+    expect(instantAt('2026-07-15', 9, 30, 'America/New_York').toISOString()).toBe(
+      '2026-07-15T13:30:00.000Z',
+    );
+  });
+  test('resolves a time skipped by spring-forward to the later reading', () => {
+    // 02:30 does not exist in New York on 2026-03-08; it resolves to 03:30 EDT
+    expect(instantAt('2026-03-08', 2, 30, 'America/New_York').toISOString()).toBe(
+      '2026-03-08T07:30:00.000Z',
+    );
+  });
+  test('resolves a time read twice at fall-back to the later reading', () => {
+    // 01:30 happens twice in New York on 2026-11-01; the later is 01:30 EST
+    expect(instantAt('2026-11-01', 1, 30, 'America/New_York').toISOString()).toBe(
+      '2026-11-01T06:30:00.000Z',
+    );
   });
 });

@@ -30,3 +30,17 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' })
     .days;
 }
+
+/**
+ * The instant a wall clock in `timeZone` shows `hour`:`minute` on `date`. A time
+ * that does not exist (spring forward) or happens twice (fall back) resolves to
+ * the later reading, as curfews do.
+ */
+export function instantAt(date: LocalDate, hour: number, minute: number, timeZone: string): Date {
+  const day = Temporal.PlainDate.from(date);
+  const zoned = Temporal.ZonedDateTime.from(
+    { timeZone, year: day.year, month: day.month, day: day.day, hour, minute },
+    { disambiguation: 'later' },
+  );
+  return new Date(zoned.epochMilliseconds);
+}

@@ -3,7 +3,7 @@
 // who is in which, passes in every state, violations (one voided) and a
 // grievance that has gone up to the operator.
 import type { BatchItem } from 'drizzle-orm/batch';
-import { addDays, localDateAt } from '@porchlight/domain';
+import { addDays, instantAt, localDateAt } from '@porchlight/domain';
 import type { Db } from '../client';
 import { newId } from '../ids';
 import * as s from '../schema';
@@ -315,6 +315,10 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
   if (!maple || !mapleV1 || !mapleV2 || !jordan || !luis || !kevin || !tMoore || !ray)
     return writes;
 
+  // passes happen at sensible times on Maple's own clock
+  const mapleToday = localDateAt(now, maple.timezone);
+  const local = (daysAgo: number, hour: number, minute = 0) =>
+    instantAt(addDays(mapleToday, -daysAgo), hour, minute, maple.timezone);
   const pass = (
     r: { id: string },
     fields: Pick<
@@ -336,33 +340,33 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
       type: 'family',
       destination: "Mother's house, Dayton",
       contact: '(937) 555-0190',
-      departAt: at(9, 10),
-      expectedReturnAt: at(9, 20),
+      departAt: local(9, 10),
+      expectedReturnAt: local(9, 20),
       status: 'approved',
       decidedBy: ctx.managerId,
-      decidedAt: at(11, 15),
+      decidedAt: local(11, 15, 20),
       decisionReason: 'Enjoy the visit.',
-      returnedAt: at(9, 19),
+      returnedAt: local(9, 19, 40),
     }),
     pass(tMoore, {
       type: 'work',
       destination: 'Warehouse shift, Groveport',
-      departAt: at(3, 14),
-      expectedReturnAt: at(3, 23),
+      departAt: local(3, 14),
+      expectedReturnAt: local(3, 22, 30),
       status: 'approved',
       decidedBy: ctx.managerId,
-      decidedAt: at(4, 9),
-      returnedAt: at(2, 1),
+      decidedAt: local(4, 9, 15),
+      returnedAt: local(2, 0, 35),
     }),
     pass(kevin, {
       type: 'overnight',
       destination: "Friend's apartment",
-      departAt: at(2, 18),
-      expectedReturnAt: at(1, 12),
+      departAt: local(2, 18),
+      expectedReturnAt: local(1, 12),
       status: 'declined',
       eligibilityNotes: ['Phase 1 does not allow overnight passes.'],
       decidedBy: ctx.managerId,
-      decidedAt: at(3, 9),
+      decidedAt: local(3, 9, 5),
       decisionReason:
         'Overnight passes start in Phase 2. Happy to approve an evening visit instead.',
     }),
@@ -370,8 +374,8 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
       type: 'job_search',
       destination: 'Interview at Franklin Hardware',
       contact: '(614) 555-0177',
-      departAt: at(-1, 9),
-      expectedReturnAt: at(-1, 13),
+      departAt: local(-1, 9, 30),
+      expectedReturnAt: local(-1, 13),
       status: 'requested',
     }),
   );
