@@ -52,8 +52,17 @@ export const routes: RouteDefinition[] = [
       },
       { path: '/me', component: lazy(() => import('./residents/me-page')) },
       { path: '/rules', component: lazy(() => import('./rules/house-rules-page')) },
+      { path: '/passes', component: lazy(() => import('./passes/my-passes-page')) },
       { path: '/violations', component: lazy(() => import('./violations/my-violations-page')) },
       { path: '/grievances', component: lazy(() => import('./grievances/my-grievances-page')) },
+      {
+        path: '/houses/:houseId/passes',
+        component: lazy(() => import('./passes/house-passes-page')),
+      },
+      {
+        path: '/houses/:houseId/rules',
+        component: lazy(() => import('./rules/rule-book-editor-page')),
+      },
       {
         path: '/houses/:houseId/violations',
         component: lazy(() => import('./violations/house-violations-page')),

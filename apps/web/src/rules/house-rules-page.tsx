@@ -4,11 +4,13 @@ import { acknowledgeInput } from '@porchlight/domain';
 import { consequenceText, RULE_CATEGORY_LABELS } from '@porchlight/domain/labels';
 import { useQuery } from '@tanstack/solid-query';
 import { For, Match, Show, Switch } from 'solid-js';
+import { Disclosure } from '../components/disclosure';
 import { LoadError, Loading, PageHeading } from '../components/page';
 import { formatInstant } from '../lib/dates';
 import { createForm, Form, FormAlert, SubmitButton, text, TextField, validate } from '../lib/forms';
 import { residentQueries } from '../residents/data';
 import { acknowledgeRules, ruleQueries } from './data';
+import { RuleDiff } from './rule-diff';
 
 type Rule = {
   key: string;
@@ -21,6 +23,19 @@ function byCategory(rules: readonly Rule[]) {
   const groups = new Map<string, Rule[]>();
   for (const rule of rules) groups.set(rule.category, [...(groups.get(rule.category) ?? []), rule]);
   return [...groups.entries()].map(([category, list]) => ({ category, rules: list }));
+}
+
+/** What changed from the version before, loaded when the resident opens it. */
+function ChangesSincePrevious(props: { houseId: string; version: number }) {
+  const diff = useQuery(() => ruleQueries.diff(props.houseId, props.version - 1, props.version));
+  return (
+    <Switch fallback={<Loading label="Comparing…" />}>
+      <Match when={diff.isError && !diff.data}>
+        <LoadError error={diff.error} retry={() => void diff.refetch()} />
+      </Match>
+      <Match when={diff.data}>{(d) => <RuleDiff diff={d()} level={3} />}</Match>
+    </Switch>
+  );
 }
 
 function SignForm(props: { versionId: string }) {
@@ -77,6 +92,14 @@ export default function HouseRulesPage() {
                   You signed this version on{' '}
                   {formatInstant(current.data?.mySignature?.acknowledgedAt ?? '')}.
                 </p>
+              </Show>
+              <Show when={version().version > 1}>
+                <section class="stack" aria-labelledby="rules-changes">
+                  <h2 id="rules-changes">What changed from version {version().version - 1}</h2>
+                  <Disclosure label="Show the changes">
+                    {() => <ChangesSincePrevious houseId={houseId()} version={version().version} />}
+                  </Disclosure>
+                </section>
               </Show>
               <For each={byCategory(version().rules)}>
                 {(group) => (
