@@ -22,6 +22,12 @@ export const houses = sqliteTable(
     // NARR level of support, 1 (peer-run) to 4 (service provider)
     narrLevel: integer().notNull(),
     capacity: integer().notNull(),
+    // check-in policy: the daily check-in is due by this house-local HH:MM; the
+    // curfew check-in ("I'm home") opens this many minutes before curfew and is
+    // on time until this many minutes after it
+    dailyCheckInBy: text().notNull().default('21:00'),
+    curfewWindowBefore: integer().notNull().default(60),
+    curfewGrace: integer().notNull().default(15),
     createdAt: now(),
     updatedAt: now(),
   },

@@ -4,3 +4,4 @@ export * from './houses';
 export * from './residents';
 export * from './audit';
 export * from './rules';
+export * from './check-ins';

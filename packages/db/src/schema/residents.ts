@@ -44,6 +44,9 @@ export const residents = sqliteTable(
     email: text(),
     dateOfBirth: text(),
     sobrietyDate: text(),
+    // the resident's own setting: attach their location to check-ins (shown to
+    // the house's staff only). Off unless they turn it on.
+    shareLocation: integer({ mode: 'boolean' }).notNull().default(false),
     createdAt: now(),
     updatedAt: now(),
     createdBy: text().references(() => users.id),

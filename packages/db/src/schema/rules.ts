@@ -105,6 +105,7 @@ export const phases = sqliteTable(
     passTypesAllowed: text({ mode: 'json' }).$type<string[]>().notNull(),
     minDaysBeforePasses: integer().notNull().default(0),
     dailyCheckIn: integer({ mode: 'boolean' }).notNull().default(true),
+    curfewCheckIn: integer({ mode: 'boolean' }).notNull().default(true),
     meetingsPerWeek: integer().notNull().default(0),
     createdAt: now(),
     updatedAt: now(),

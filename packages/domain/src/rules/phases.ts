@@ -28,6 +28,8 @@ const phaseFields = {
     .min(0, 'cannot be negative.')
     .max(365, 'must be at most 365.'),
   dailyCheckIn: z.boolean({ error: 'must be yes or no.' }),
+  // left out: a new phase asks for it, an update keeps what the phase had
+  curfewCheckIn: z.boolean({ error: 'must be yes or no.' }).optional(),
   meetingsPerWeek: z
     .number({ error: 'must be a number.' })
     .int('must be a whole number.')
