@@ -319,3 +319,72 @@ export async function makeGrievance(
   });
   return { id };
 }
+
+/** A daily (or curfew) check-in as the resident would have made it. */
+export async function makeCheckIn(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  residentId: string,
+  fields: Partial<typeof schema.checkIns.$inferInsert> & { forDate: string },
+) {
+  const id = newId();
+  await db.insert(schema.checkIns).values({
+    id,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    residentId,
+    kind: 'daily',
+    recordedAt: new Date(),
+    late: false,
+    mood: 4,
+    craving: 2,
+    halt: [],
+    ...fields,
+  });
+  return { id };
+}
+
+export async function makeSignOut(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  residentId: string,
+  fields: Partial<typeof schema.signOuts.$inferInsert> = {},
+) {
+  const id = newId();
+  await db.insert(schema.signOuts).values({
+    id,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    residentId,
+    destination: 'Grocery store',
+    signedOutAt: new Date(Date.now() - 2 * HOUR),
+    expectedReturnAt: new Date(Date.now() + HOUR),
+    ...fields,
+  });
+  return { id };
+}
+
+export async function makeDrugTest(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  residentId: string,
+  fields: Partial<typeof schema.drugTests.$inferInsert> = {},
+) {
+  const id = newId();
+  const at = new Date(Date.now() - HOUR);
+  await db.insert(schema.drugTests).values({
+    id,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    residentId,
+    type: 'random',
+    method: 'urine_cup',
+    panel: ['marijuana', 'cocaine', 'opiates'],
+    result: 'negative',
+    positiveFor: [],
+    collectedAt: at,
+    recordedAt: at,
+    ...fields,
+  });
+  return { id };
+}

@@ -11,6 +11,12 @@ type Caller = Awaited<ReturnType<Awaited<ReturnType<World['fork']>>['caller']>>;
 interface Entry {
   call: (caller: Caller, w: World) => Promise<unknown>;
   expect: Record<ActorName, Outcome>;
+  /**
+   * A refusal on the record's own grounds (not the caller's), which shows the
+   * call got past authorization: e.g. a curfew check-in asked for outside its
+   * window, which depends on the time the suite runs.
+   */
+  passedWhen?: RegExp;
 }
 
 const anyoneSignedIn: Record<ActorName, Outcome> = {
@@ -378,6 +384,99 @@ const MATRIX: Record<string, Entry> = {
     expect: houseStaff,
   },
   'grievances.mine': { call: (c) => c.grievances.mine(), expect: residentsThemselves },
+  'checkIns.record': {
+    call: (c) => c.checkIns.record({ mood: 4, craving: 1 }),
+    expect: residentsThemselves,
+  },
+  'checkIns.curfew': {
+    call: (c) => c.checkIns.curfew({}),
+    expect: residentsThemselves,
+    passedWhen: /curfew check-in opens|not set a curfew/,
+  },
+  'checkIns.correct': {
+    call: (c, w) =>
+      c.checkIns.correct({
+        checkInId: w.checkIn.id,
+        reason: 'Tapped the wrong mood.',
+        mood: 3,
+        craving: 2,
+      }),
+    expect: theResident,
+  },
+  'checkIns.signOut': {
+    call: (c) => c.checkIns.signOut({ destination: 'Library', expectedReturnAt: inHours(2) }),
+    expect: residentsThemselves,
+  },
+  'checkIns.signIn': {
+    call: (c, w) => c.checkIns.signIn({ signOutId: w.signOut.id }),
+    expect: houseStaff,
+  },
+  'checkIns.mine': { call: (c) => c.checkIns.mine(), expect: residentsThemselves },
+  'checkIns.history': {
+    call: (c, w) => c.checkIns.history({ residentId: w.residentOfHouse.residentId }),
+    expect: houseMembers,
+  },
+  'checkIns.summary': {
+    call: (c, w) => c.checkIns.summary({ residentId: w.residentOfHouse.residentId }),
+    expect: houseMembers,
+  },
+  'checkIns.board': {
+    call: (c, w) => c.checkIns.board({ houseId: w.house.id }),
+    expect: houseStaff,
+  },
+  'checkIns.updatePolicy': {
+    call: (c, w) =>
+      c.checkIns.updatePolicy({
+        houseId: w.house.id,
+        dailyCheckInBy: '20:30',
+        curfewWindowBefore: 45,
+        curfewGrace: 10,
+      }),
+    expect: houseStaff,
+  },
+  'checkIns.setLocationSharing': {
+    call: (c) => c.checkIns.setLocationSharing({ shareLocation: true }),
+    expect: residentsThemselves,
+  },
+  'tests.record': {
+    call: (c, w) =>
+      c.tests.record({
+        residentId: w.residentOfHouse.residentId,
+        type: 'random',
+        method: 'saliva',
+        panel: ['alcohol', 'marijuana'],
+        result: 'negative',
+      }),
+    expect: houseStaff,
+  },
+  'tests.confirm': {
+    call: (c, w) =>
+      c.tests.confirm({ testId: w.drugTest.id, result: 'negative', lab: 'County Lab' }),
+    expect: houseStaff,
+  },
+  'tests.get': { call: (c, w) => c.tests.get({ testId: w.drugTest.id }), expect: houseMembers },
+  'tests.list': { call: (c, w) => c.tests.list({ houseId: w.house.id }), expect: houseStaff },
+  'tests.forResident': {
+    call: (c, w) => c.tests.forResident({ residentId: w.residentOfHouse.residentId }),
+    expect: houseMembers,
+  },
+  'tests.randomDraw': {
+    call: (c, w) => c.tests.randomDraw({ houseId: w.house.id, count: 1 }),
+    expect: houseStaff,
+  },
+  'tests.draws': { call: (c, w) => c.tests.draws({ houseId: w.house.id }), expect: houseStaff },
+  'recoveryCapital.submit': {
+    call: (c) => c.recoveryCapital.submit({ answers: [5, 5, 4, 4, 5, 6, 3, 4, 5, 5] }),
+    expect: residentsThemselves,
+  },
+  'recoveryCapital.history': {
+    call: (c, w) => c.recoveryCapital.history({ residentId: w.residentOfHouse.residentId }),
+    expect: houseMembers,
+  },
+  'attention.list': {
+    call: (c, w) => c.attention.list({ houseId: w.house.id }),
+    expect: houseStaff,
+  },
   'invites.accept': {
     call: (c, w) => c.invites.accept({ token: w.invite.token, password: 'a long enough password' }),
     expect: everyone,
@@ -418,7 +517,11 @@ describe('authorization matrix', () => {
           await entry.call(await fork.caller(actor), world);
           actual[actor] = 'ok';
         } catch (error) {
-          actual[actor] = outcomeOf(error);
+          const passed =
+            entry.passedWhen !== undefined &&
+            error instanceof TRPCError &&
+            entry.passedWhen.test(error.message);
+          actual[actor] = passed ? 'ok' : outcomeOf(error);
         } finally {
           fork.destroy();
         }

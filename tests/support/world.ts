@@ -8,7 +8,10 @@ import { createDb } from '@porchlight/db';
 import { addDays } from '@porchlight/domain';
 import {
   acknowledge,
+  makeCheckIn,
+  makeDrugTest,
   makeGrievance,
+  makeSignOut,
   makePass,
   makePhase,
   makeRuleBook,
@@ -103,6 +106,13 @@ export async function buildWorld() {
       status: 'decided',
     }),
   };
+  const checkIn = await makeCheckIn(db, house, residentOfHouse.residentId, {
+    forDate: addDays(todayIn(house.timezone), -1),
+    recordedAt: new Date(Date.now() - 20 * hour),
+  });
+  // out on an errand: the resident without a login, so the resident of the house can still sign out
+  const signOut = await makeSignOut(db, house, placed.id);
+  const drugTest = await makeDrugTest(db, house, residentOfHouse.residentId);
   const template = await makeRuleBook(db, { id: '', organisationId: org.id }, [], {
     template: true,
   });
@@ -146,6 +156,9 @@ export async function buildWorld() {
     passes,
     violation,
     grievances,
+    checkIn,
+    signOut,
+    drugTest,
     template,
     today: todayIn(house.timezone),
     userIds,

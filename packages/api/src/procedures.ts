@@ -217,7 +217,14 @@ function houseRecordProcedure<K extends string, R extends HouseRecord>(
 }
 
 const byId =
-  <T extends typeof schema.passes | typeof schema.violations | typeof schema.grievances>(
+  <
+    T extends
+      | typeof schema.passes
+      | typeof schema.violations
+      | typeof schema.grievances
+      | typeof schema.signOuts
+      | typeof schema.drugTests,
+  >(
     table: T,
   ) =>
   (db: Db, recordId: string) =>
@@ -236,3 +243,9 @@ export const grievanceProcedure = houseRecordProcedure(
   'grievance',
   byId(schema.grievances),
 );
+export const signOutProcedure = houseRecordProcedure(
+  'signOutId',
+  'sign-out',
+  byId(schema.signOuts),
+);
+export const drugTestProcedure = houseRecordProcedure('testId', 'test', byId(schema.drugTests));

@@ -7,6 +7,10 @@ import { rulesRouter } from './routers/rules';
 import { passesRouter } from './routers/passes';
 import { violationsRouter } from './routers/violations';
 import { grievancesRouter } from './routers/grievances';
+import { checkInsRouter } from './routers/check-ins';
+import { testsRouter } from './routers/tests';
+import { recoveryCapitalRouter } from './routers/recovery-capital';
+import { attentionRouter } from './routers/attention';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -19,6 +23,10 @@ export const appRouter = router({
   passes: passesRouter,
   violations: violationsRouter,
   grievances: grievancesRouter,
+  checkIns: checkInsRouter,
+  tests: testsRouter,
+  recoveryCapital: recoveryCapitalRouter,
+  attention: attentionRouter,
 });
 
 export type AppRouter = typeof appRouter;

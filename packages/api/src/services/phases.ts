@@ -21,6 +21,7 @@ function phaseOut(p: Phase) {
     passTypesAllowed: p.passTypesAllowed,
     minDaysBeforePasses: p.minDaysBeforePasses,
     dailyCheckIn: p.dailyCheckIn,
+    curfewCheckIn: p.curfewCheckIn,
     meetingsPerWeek: p.meetingsPerWeek,
   };
 }
@@ -107,7 +108,7 @@ type PhaseFields = Omit<
 >;
 
 export async function createPhase(ctx: AuthedContext & { house: House }, input: PhaseFields) {
-  const fields = pickPhaseFields(input);
+  const fields = { ...pickPhaseFields(input), curfewCheckIn: input.curfewCheckIn ?? true };
   const phaseId = newId();
   await commit(
     ctx,
@@ -142,6 +143,7 @@ function pickPhaseFields(input: PhaseFields): PhaseFields {
     passTypesAllowed: input.passTypesAllowed,
     minDaysBeforePasses: input.minDaysBeforePasses,
     dailyCheckIn: input.dailyCheckIn,
+    curfewCheckIn: input.curfewCheckIn,
     meetingsPerWeek: input.meetingsPerWeek,
   };
 }
@@ -157,7 +159,10 @@ export async function updatePhase(
     .get();
   if (!phase || phase.houseId !== ctx.house.id)
     throw invalid('phaseId', 'is not a phase of this house.');
-  const fields = pickPhaseFields(input);
+  const fields = {
+    ...pickPhaseFields(input),
+    curfewCheckIn: input.curfewCheckIn ?? phase.curfewCheckIn,
+  };
   await commit(
     ctx,
     [
