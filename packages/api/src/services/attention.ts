@@ -116,7 +116,7 @@ export async function attentionList(ctx: AuthedContext & { house: House }) {
       },
     };
   });
-  const flags = attentionFlags(facts, today, now);
+  const flags = attentionFlags(facts, today, now, house.timezone);
   const testIds = flags.filter((f) => f.kind === 'positive_test').map((f) => f.link.id);
   if (testIds.length > 0)
     await auditRead(ctx, {

@@ -1,6 +1,6 @@
 // Who needs attention: flags for a human to act on, most urgent first, each
 // saying why in plain words. Nothing here happens to a resident automatically.
-import { addDays, type LocalDate } from '../dates';
+import { addDays, daysBetween, localDateAt, type LocalDate } from '../dates';
 import { barc10Trend } from './barc10';
 import type { RequirementStatus } from './policy';
 
@@ -103,7 +103,12 @@ function hoursAndMinutes(minutes: number) {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
-function flagsOf(r: ResidentFacts, today: LocalDate, now: Date): AttentionFlag[] {
+function flagsOf(
+  r: ResidentFacts,
+  today: LocalDate,
+  now: Date,
+  timeZone: string | undefined,
+): AttentionFlag[] {
   const flags: AttentionFlag[] = [];
   const base = { residentId: r.residentId, residentName: r.name };
   if (r.out && r.out.overdueMinutes > 0)
@@ -125,7 +130,7 @@ function flagsOf(r: ResidentFacts, today: LocalDate, now: Date): AttentionFlag[]
     flags.push({
       ...base,
       kind: 'missed_check_in',
-      why: `Missed ${missed.join(' and ')}.`,
+      why: `Missed ${new Intl.ListFormat('en', { type: 'conjunction' }).format(missed)}.`,
       link: { kind: 'check_ins', id: r.residentId },
       weight: missed.length,
     });
@@ -136,9 +141,12 @@ function flagsOf(r: ResidentFacts, today: LocalDate, now: Date): AttentionFlag[]
   const latestTest = recent[0];
   if (latestTest) {
     // a collection time a few minutes ahead of the server clock is accepted, and is today
+    // calendar days in the house's timezone when known, else whole 24-hour periods
     const days = Math.max(
       0,
-      Math.floor((now.getTime() - latestTest.collectedAt.getTime()) / 86_400_000),
+      timeZone
+        ? daysBetween(localDateAt(latestTest.collectedAt, timeZone), today)
+        : Math.floor((now.getTime() - latestTest.collectedAt.getTime()) / 86_400_000),
     );
     const when = days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
     flags.push({
@@ -201,10 +209,12 @@ export function attentionFlags(
   residents: readonly ResidentFacts[],
   today: LocalDate,
   now: Date,
+  /** The house's timezone, so "yesterday" means the house's yesterday. */
+  timeZone?: string,
 ): AttentionFlag[] {
   const rank = (k: AttentionKind) => ATTENTION_KINDS.indexOf(k);
   return residents
-    .flatMap((r) => flagsOf(r, today, now))
+    .flatMap((r) => flagsOf(r, today, now, timeZone))
     .sort(
       (a, b) =>
         rank(a.kind) - rank(b.kind) ||
