@@ -2,8 +2,18 @@
 // internally consistent, and seeding twice must add nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from 'better-auth/crypto';
-import { count, eq, isNull, schema } from '@porchlight/db';
+import { and, count, eq, isNotNull, isNull, schema } from '@porchlight/db';
 import { seedDemo } from '@porchlight/db/seed';
+import {
+  ATTENTION_KINDS,
+  type CheckInPolicy,
+  curfewTiming,
+  dailyDueAt,
+  localDateAt,
+  nightOf,
+  verifyDraw,
+} from '@porchlight/domain';
+import { callerAs } from '../factories';
 import { testDb, type TestDb } from '../support/db';
 
 let t: TestDb;
@@ -112,5 +122,222 @@ describe('demo data', () => {
       .from(schema.grievanceSteps)
       .where(eq(schema.grievanceSteps.grievanceId, grievance?.id ?? ''));
     expect(steps.map((s) => s.action).sort()).toEqual(['decide', 'escalate', 'file']);
+  });
+});
+
+const name = (r: { firstName: string; lastName: string; preferredName: string | null }) =>
+  `${r.preferredName ?? r.firstName} ${r.lastName}`;
+
+async function residentNamed(db: TestDb['db'], full: string) {
+  const all = await db.select().from(schema.residents);
+  const found = all.find((r) => name(r) === full);
+  if (!found) throw new Error(`no resident ${full}`);
+  return found;
+}
+
+describe('demo check-ins', () => {
+  it('every current resident has weeks of daily and curfew check-ins, meetings and a BARC-10', async () => {
+    const current = await t.db
+      .select({ residentId: schema.stays.residentId })
+      .from(schema.stays)
+      .where(isNull(schema.stays.endDate));
+    const checkIns = await t.db.select().from(schema.checkIns);
+    const meetings = await t.db.select().from(schema.checkInMeetings);
+    const surveys = await t.db.select().from(schema.recoveryCapitalSurveys);
+    expect(current.length).toBeGreaterThan(15);
+    for (const { residentId } of current) {
+      const theirs = checkIns.filter((c) => c.residentId === residentId);
+      expect(theirs.filter((c) => c.kind === 'daily').length, residentId).toBeGreaterThan(2);
+      expect(theirs.filter((c) => c.kind === 'curfew').length, residentId).toBeGreaterThan(2);
+      const ids = new Set(theirs.map((c) => c.id));
+      expect(
+        meetings.some((m) => ids.has(m.checkInId)),
+        residentId,
+      ).toBe(true);
+      expect(
+        surveys.some((s) => s.residentId === residentId),
+        residentId,
+      ).toBe(true);
+    }
+    for (const s of surveys) {
+      expect(s.answers).toHaveLength(10);
+      expect(s.answers.every((a) => a >= 1 && a <= 6)).toBe(true);
+      expect(s.answers.reduce((a, b) => a + b, 0)).toBe(s.total);
+    }
+  });
+
+  it('a check-in is late exactly when it was recorded after it was due', async () => {
+    const rows = await t.db
+      .select({ c: schema.checkIns, timezone: schema.houses.timezone })
+      .from(schema.checkIns)
+      .innerJoin(schema.houses, eq(schema.houses.id, schema.checkIns.houseId));
+    const placements = await t.db
+      .select({
+        residentId: schema.residentPhases.residentId,
+        startDate: schema.residentPhases.startDate,
+        phase: schema.phases,
+      })
+      .from(schema.residentPhases)
+      .innerJoin(schema.phases, eq(schema.phases.id, schema.residentPhases.phaseId));
+    const houses = await t.db.select().from(schema.houses);
+    const policyOf = (houseId: string): CheckInPolicy => {
+      const h = houses.find((x) => x.id === houseId);
+      return {
+        dailyCheckInBy: h?.dailyCheckInBy ?? '',
+        curfewWindowBefore: h?.curfewWindowBefore ?? 0,
+        curfewGrace: h?.curfewGrace ?? 0,
+      };
+    };
+    const lateOnes = { daily: 0, curfew: 0 };
+    for (const { c, timezone } of rows) {
+      expect(c.recordedAt.getTime()).toBeLessThanOrEqual(Date.now());
+      if (c.correctsId) continue; // a correction carries its original's late flag
+      const policy = policyOf(c.houseId);
+      if (c.kind === 'daily') {
+        const due = dailyDueAt(c.forDate, policy, timezone);
+        expect(c.late, c.id).toBe(c.recordedAt.getTime() > due.getTime());
+      } else {
+        const phase = placements
+          .filter((p) => p.residentId === c.residentId && p.startDate <= c.forDate)
+          .sort((a, b) => a.startDate.localeCompare(b.startDate))
+          .at(-1)?.phase;
+        expect(phase, c.id).toBeDefined();
+        if (!phase) continue;
+        const timing = curfewTiming(phase, c.recordedAt, policy, timezone);
+        expect(timing.timing, c.id).not.toBe('early');
+        expect(timing.window.night, c.id).toBe(c.forDate);
+        expect(c.late, c.id).toBe(timing.timing === 'late');
+      }
+      if (c.late) lateOnes[c.kind] += 1;
+    }
+    expect(lateOnes.daily).toBeGreaterThan(0);
+    expect(lateOnes.curfew).toBeGreaterThan(0);
+  });
+
+  it('corrections point to a daily check-in of the same resident and day, recorded after it', async () => {
+    const corrections = await t.db
+      .select()
+      .from(schema.checkIns)
+      .where(isNotNull(schema.checkIns.correctsId));
+    expect(corrections.length).toBeGreaterThan(2);
+    for (const c of corrections) {
+      const original = await t.db
+        .select()
+        .from(schema.checkIns)
+        .where(eq(schema.checkIns.id, c.correctsId ?? ''))
+        .get();
+      expect(original).toMatchObject({
+        residentId: c.residentId,
+        forDate: c.forDate,
+        kind: 'daily',
+        correctsId: null,
+      });
+      expect(c.correctionReason).toBeTruthy();
+      expect(c.recordedAt.getTime()).toBeGreaterThan(original?.recordedAt.getTime() ?? Infinity);
+    }
+  });
+
+  it('leaves Jordan Ellis today’s check-ins to make, and not signed out', async () => {
+    const jordan = await residentNamed(t.db, 'Jordan Ellis');
+    const maple = await t.db
+      .select()
+      .from(schema.houses)
+      .where(eq(schema.houses.id, jordan.houseId))
+      .get();
+    const now = new Date();
+    const today = localDateAt(now, maple?.timezone ?? '');
+    const theirs = await t.db
+      .select()
+      .from(schema.checkIns)
+      .where(eq(schema.checkIns.residentId, jordan.id));
+    expect(theirs.filter((c) => c.kind === 'daily').length).toBeGreaterThan(40);
+    expect(theirs.filter((c) => c.forDate === today)).toEqual([]);
+    expect(
+      theirs.filter(
+        (c) => c.kind === 'curfew' && c.forDate === nightOf(now, maple?.timezone ?? ''),
+      ),
+    ).toEqual([]);
+    const open = await t.db
+      .select()
+      .from(schema.signOuts)
+      .where(and(eq(schema.signOuts.residentId, jordan.id), isNull(schema.signOuts.signedInAt)));
+    expect(open).toEqual([]);
+  });
+
+  it('has a refused test, a positive confirmed by a lab in another house, and a dilute one', async () => {
+    const tests = await t.db.select().from(schema.drugTests);
+    const kevin = await residentNamed(t.db, 'Kevin Nguyen');
+    const refused = tests.filter((x) => x.result === 'refused');
+    expect(refused.map((x) => x.residentId)).toEqual([kevin.id]);
+    expect(Date.now() - (refused[0]?.collectedAt.getTime() ?? 0)).toBeLessThan(5 * 86_400_000);
+    const positive = tests.find((x) => x.result === 'positive' && x.confirmsId === null);
+    expect(positive?.positiveFor.length).toBeGreaterThan(0);
+    expect(positive?.houseId).not.toBe(kevin.houseId);
+    const lab = tests.find((x) => x.confirmsId === positive?.id);
+    expect(lab).toMatchObject({ method: 'lab', result: 'positive' });
+    expect(tests.some((x) => x.result === 'dilute')).toBe(true);
+    expect(tests.filter((x) => x.result === 'negative').length).toBeGreaterThan(tests.length / 2);
+  });
+
+  it('every random draw re-runs to the residents it recorded, and its tests name it', async () => {
+    const draws = await t.db.select().from(schema.randomDraws);
+    expect(draws.length).toBeGreaterThan(0);
+    for (const d of draws) {
+      expect(verifyDraw({ ...d, size: d.drawn.length })).toBe(true);
+      const tests = await t.db
+        .select()
+        .from(schema.drugTests)
+        .where(eq(schema.drugTests.drawId, d.id));
+      expect(tests.map((x) => x.residentId).sort()).toEqual([...d.drawn].sort());
+    }
+  });
+
+  it('Andre Williams is out to the grocery store and overdue', async () => {
+    const andre = await residentNamed(t.db, 'Andre Williams');
+    const open = await t.db
+      .select()
+      .from(schema.signOuts)
+      .where(isNull(schema.signOuts.signedInAt));
+    expect(open.map((o) => o.residentId)).toEqual([andre.id]);
+    expect(open[0]?.destination).toBe('Grocery store');
+    expect(open[0]?.expectedReturnAt.getTime()).toBeLessThan(Date.now());
+  });
+});
+
+// the demo is laid out from the moment it is seeded: it must hold at any hour and on any weekday
+describe.each([
+  ['a Tuesday morning', '2026-12-01T14:45:00Z'],
+  ['just after midnight on a Monday', '2026-11-30T05:30:00Z'],
+  ['a Saturday evening after the check-in was due', '2026-07-05T01:40:00Z'],
+])('Maple’s attention list, seeded on %s', (_when, iso) => {
+  const now = new Date(iso);
+  let seeded: TestDb;
+  beforeAll(async () => {
+    seeded = await testDb();
+    expect(await seedDemo(seeded.db, { hashPassword, now })).toBe(true);
+  });
+  afterAll(() => seeded.destroy());
+
+  it('shows one of each kind of flag, each for the resident meant to have it', async () => {
+    const manager = await seeded.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.email, 'manager@example.org'))
+      .get();
+    const maple = await seeded.db
+      .select()
+      .from(schema.houses)
+      .where(eq(schema.houses.name, 'Maple House'))
+      .get();
+    const caller = await callerAs(seeded.db, manager?.id ?? null, { clock: { now: () => now } });
+    const { flags } = await caller.attention.list({ houseId: maple?.id ?? '' });
+    const who = (kind: string) => flags.filter((f) => f.kind === kind).map((f) => f.residentName);
+    expect(new Set(flags.map((f) => f.kind))).toEqual(new Set(ATTENTION_KINDS));
+    expect(who('overdue_return')).toEqual(['Andre Williams']);
+    expect(who('missed_check_in')).toContain('T Moore');
+    expect(who('positive_test')).toEqual(['Kevin Nguyen']);
+    expect(who('craving_spike')).toEqual(['Sam Brooks']);
+    expect(who('barc10_falling')).toEqual(['Luis Ortega']);
+    expect(who('no_meetings')).toContain('Ray Castillo');
   });
 });

@@ -8,6 +8,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../client';
 import { newId } from '../ids';
 import * as s from '../schema';
+import { seedCheckIns } from './check-ins';
 import { seedRules, type RulesSeedContext } from './rules';
 
 export const DEMO_PASSWORD = 'porchlight-demo';
@@ -349,17 +350,27 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
     }
   }
 
+  const context: RulesSeedContext = {
+    db,
+    now,
+    organisationId: orgId,
+    operatorId: userIds.get('operator') ?? null,
+    managerId,
+    houses: new Map(
+      HOUSES.map((h) => [h.key, { id: houseIds.get(h.key) ?? '', timezone: h.timezone }]),
+    ),
+    residents: current,
+  };
+  const rules = seedRules(context);
+  writes.push(...rules.writes);
+  // check-ins agree with the rules seeded: phases, passes, and when each resident signed
+  const staffName = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)?.name ?? '';
   writes.push(
-    ...seedRules({
-      db,
-      now,
-      organisationId: orgId,
-      operatorId: userIds.get('operator') ?? null,
-      managerId,
-      houses: new Map(
-        HOUSES.map((h) => [h.key, { id: houseIds.get(h.key) ?? '', timezone: h.timezone }]),
-      ),
-      residents: current,
+    ...seedCheckIns({
+      ...context,
+      ...rules.seeded,
+      managerName: staffName('manager'),
+      operatorName: staffName('operator'),
     }),
   );
   writes.push(

@@ -116,8 +116,41 @@ export interface RulesSeedContext {
   }>;
 }
 
-export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
+/** A phase a resident was placed in, from its first day. */
+export interface SeededPhase {
+  startDate: string;
+  name: string;
+  curfewWeeknights: string;
+  curfewWeekends: string;
+  dailyCheckIn: boolean;
+  curfewCheckIn: boolean;
+  meetingsPerWeek: number;
+}
+
+export interface SeededPass {
+  residentId: string;
+  type: string;
+  status: (typeof s.PASS_STATUSES)[number];
+  departAt: Date;
+  expectedReturnAt: Date;
+  returnedAt: Date | null;
+}
+
+/** What later demo data must agree with: who was in which phase, away, and signed when. */
+export interface RulesSeeded {
+  /** By resident id, oldest first. */
+  phases: Map<string, SeededPhase[]>;
+  passes: SeededPass[];
+  /** When each resident first signed their house's rules. */
+  firstSignedAt: Map<string, Date>;
+}
+
+export function seedRules(ctx: RulesSeedContext): {
+  writes: BatchItem<'sqlite'>[];
+  seeded: RulesSeeded;
+} {
   const { db, now } = ctx;
+  const seeded: RulesSeeded = { phases: new Map(), passes: [], firstSignedAt: new Map() };
   const day = 86_400_000;
   const at = (daysAgo: number, hour = 12) =>
     new Date(now.getTime() - daysAgo * day + (hour - 12) * 3_600_000);
@@ -184,7 +217,7 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
   }
 
   // phases: staffed houses have three; the peer-run house treats every member alike
-  const phaseIds = new Map<string, string[]>();
+  const phaseIds = new Map<string, Array<{ id: string; phase: Omit<SeededPhase, 'startDate'> }>>();
   for (const [key, house] of ctx.houses) {
     const specs =
       key === 'oxford'
@@ -230,22 +263,26 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
           ];
     const ids = specs.map((p, position) => {
       const id = newId();
+      const phase = {
+        name: p.name,
+        curfewWeeknights: p.weeknights,
+        curfewWeekends: p.weekends,
+        dailyCheckIn: true,
+        curfewCheckIn: true,
+        meetingsPerWeek: p.meetings,
+      };
       writes.push(
         db.insert(s.phases).values({
           id,
           houseId: house.id,
-          name: p.name,
           position,
-          curfewWeeknights: p.weeknights,
-          curfewWeekends: p.weekends,
           overnightPassesAllowed: p.overnight,
           passTypesAllowed: p.types,
           minDaysBeforePasses: p.minDays,
-          dailyCheckIn: true,
-          meetingsPerWeek: p.meetings,
+          ...phase,
         }),
       );
-      return id;
+      return { id, phase };
     });
     phaseIds.set(key, ids);
   }
@@ -257,15 +294,18 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
     const local = (daysAgo: number) => addDays(localDateAt(now, house.timezone), -daysAgo);
     const steps =
       ids.length === 1 ? [0] : r.daysIn >= 90 ? [0, 1, 2] : r.daysIn >= 30 ? [0, 1] : [0];
+    const placed: SeededPhase[] = [];
+    seeded.phases.set(r.id, placed);
     for (const step of steps) {
-      const phaseId = ids[step];
-      if (!phaseId) continue;
+      const phase = ids[step];
+      if (!phase) continue;
       const startedDaysAgo = step === 0 ? r.daysIn : step === 1 ? r.daysIn - 30 : r.daysIn - 90;
+      placed.push({ ...phase.phase, startDate: local(startedDaysAgo) });
       writes.push(
         db.insert(s.residentPhases).values({
           id: newId(),
           residentId: r.id,
-          phaseId,
+          phaseId: phase.id,
           startDate: local(startedDaysAgo),
           reason: step === 0 ? 'Moved in' : 'Met the requirements of the previous phase',
           decidedBy: r.house === 'oxford' ? null : ctx.managerId,
@@ -278,6 +318,7 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
     const first = versions[0];
     const second = versions[1];
     if (first && (!second || r.daysIn > 6)) {
+      seeded.firstSignedAt.set(r.id, at(r.daysIn, 10));
       writes.push(
         db.insert(s.ruleAcknowledgements).values({
           id: newId(),
@@ -290,6 +331,8 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
       );
     }
     if (second && !['Jordan Ellis', 'Luis Ortega'].includes(r.name)) {
+      if (!seeded.firstSignedAt.has(r.id))
+        seeded.firstSignedAt.set(r.id, at(Math.min(5, r.daysIn), 19));
       writes.push(
         db.insert(s.ruleAcknowledgements).values({
           id: newId(),
@@ -313,7 +356,7 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
   const tMoore = byName('T Moore');
   const ray = byName('Ray Castillo');
   if (!maple || !mapleV1 || !mapleV2 || !jordan || !luis || !kevin || !tMoore || !ray)
-    return writes;
+    return { writes, seeded };
 
   // passes happen at sensible times on Maple's own clock
   const mapleToday = localDateAt(now, maple.timezone);
@@ -326,8 +369,16 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
       'type' | 'destination' | 'departAt' | 'expectedReturnAt' | 'status'
     > &
       Partial<typeof s.passes.$inferInsert>,
-  ) =>
-    db.insert(s.passes).values({
+  ) => {
+    seeded.passes.push({
+      residentId: r.id,
+      type: fields.type,
+      status: fields.status,
+      departAt: fields.departAt,
+      expectedReturnAt: fields.expectedReturnAt,
+      returnedAt: fields.returnedAt ?? null,
+    });
+    return db.insert(s.passes).values({
       id: newId(),
       organisationId: ctx.organisationId,
       houseId: maple.id,
@@ -335,6 +386,7 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
       createdBy: null,
       ...fields,
     });
+  };
   writes.push(
     pass(jordan, {
       type: 'family',
@@ -514,5 +566,5 @@ export function seedRules(ctx: RulesSeedContext): BatchItem<'sqlite'>[] {
       },
     ]),
   );
-  return writes;
+  return { writes, seeded };
 }
