@@ -24,7 +24,7 @@ test('a resident signs in, sees their own profile, and cannot reach another resi
   await staff.dispose();
 
   await signIn(page, 'resident@example.org');
-  await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await expect(page.getByText('Maple House').first()).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByRole('link', { name: 'Houses' })).toHaveCount(0);

@@ -53,6 +53,11 @@ export const routes: RouteDefinition[] = [
       { path: '/me', component: lazy(() => import('./residents/me-page')) },
       { path: '/rules', component: lazy(() => import('./rules/house-rules-page')) },
       { path: '/passes', component: lazy(() => import('./passes/my-passes-page')) },
+      { path: '/check-ins', component: lazy(() => import('./check-ins/my-check-ins-page')) },
+      {
+        path: '/recovery-capital',
+        component: lazy(() => import('./check-ins/recovery-capital-page')),
+      },
       { path: '/violations', component: lazy(() => import('./violations/my-violations-page')) },
       { path: '/grievances', component: lazy(() => import('./grievances/my-grievances-page')) },
       {

@@ -64,7 +64,12 @@ export function Shell(props: RouteSectionProps) {
                       <>
                         <li>
                           <A href="/me" class="nav-link">
-                            My profile
+                            Home
+                          </A>
+                        </li>
+                        <li>
+                          <A href="/check-ins" class="nav-link">
+                            Check-ins
                           </A>
                         </li>
                         <li>

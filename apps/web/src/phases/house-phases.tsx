@@ -26,6 +26,7 @@ export function phaseSummary(p: Omit<PhaseItem, 'id' | 'position' | 'name'>): st
     p.overnightPassesAllowed ? 'Overnight passes allowed.' : 'No overnight passes.',
     p.minDaysBeforePasses > 0 ? `Passes from day ${p.minDaysBeforePasses} in the house.` : '',
     p.dailyCheckIn ? 'Daily check-in.' : '',
+    p.curfewCheckIn ? 'Curfew check-in.' : '',
     p.meetingsPerWeek > 0 ? `${p.meetingsPerWeek} recovery meetings a week.` : '',
   ].filter(Boolean);
 }
@@ -83,6 +84,7 @@ function PhaseForm(props: { houseId: string; phase?: PhaseItem; onDone: () => vo
         curfewWeekends: text(data, 'curfewWeekends'),
         overnightPassesAllowed: data.getAll('rules').includes('overnight-ok'),
         dailyCheckIn: data.getAll('rules').includes('daily-check-in'),
+        curfewCheckIn: data.getAll('rules').includes('curfew-check-in'),
         passTypesAllowed: data.getAll('passTypesAllowed').map(String),
         minDaysBeforePasses: Number(text(data, 'minDaysBeforePasses') || '0'),
         meetingsPerWeek: Number(text(data, 'meetingsPerWeek') || '0'),
@@ -130,10 +132,12 @@ function PhaseForm(props: { houseId: string; phase?: PhaseItem; onDone: () => vo
         choices={[
           { value: 'overnight-ok', label: 'Nights away allowed (overnight passes)' },
           { value: 'daily-check-in', label: 'Daily check-in required' },
+          { value: 'curfew-check-in', label: 'Curfew check-in required (“I’m home”)' },
         ]}
         values={[
           ...((props.phase?.overnightPassesAllowed ?? false) ? ['overnight-ok'] : []),
           ...((props.phase?.dailyCheckIn ?? true) ? ['daily-check-in'] : []),
+          ...((props.phase?.curfewCheckIn ?? true) ? ['curfew-check-in'] : []),
         ]}
       />
       <div class="field-row">

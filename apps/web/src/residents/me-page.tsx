@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { Match, Show, Switch } from 'solid-js';
+import { QuickCheckIn } from '../check-ins/quick-check-in';
 import { LoadError, PageHeading } from '../components/page';
 import { errorCode } from '../lib/errors';
 import { ruleQueries } from '../rules/data';
@@ -13,7 +14,7 @@ export default function MePage() {
   return (
     <div class="stack-lg">
       <div class="stack">
-        <PageHeading title="My profile">My profile</PageHeading>
+        <PageHeading title="Home">Home</PageHeading>
         <Switch>
           <Match when={me.isError && errorCode(me.error) === 'NOT_FOUND'}>
             <p>
@@ -34,7 +35,6 @@ export default function MePage() {
                     <A href="/rules">Read and sign the house rules</A>
                   </p>
                 </Show>
-                <ResidentFacts record={record()} />
               </>
             )}
           </Match>
@@ -44,9 +44,21 @@ export default function MePage() {
         <Match when={me.data}>
           {(record) => (
             <>
+              <QuickCheckIn />
+              <section class="stack" aria-labelledby="details-heading">
+                <h2 id="details-heading">Your details</h2>
+                <ResidentFacts record={record()} />
+              </section>
               <nav class="stack" aria-labelledby="records-heading">
                 <h2 id="records-heading">Your records</h2>
                 <ul class="plain-list stack">
+                  <li>
+                    <A href="/check-ins">Check-ins</A>: your streak, trends and past check-ins
+                  </li>
+                  <li>
+                    <A href="/recovery-capital">Recovery capital</A>: the monthly survey and your
+                    totals
+                  </li>
                   <li>
                     <A href="/passes">Passes</A>: ask to go out, and see the answers
                   </li>

@@ -1,0 +1,140 @@
+// Loading check-ins, recovery capital surveys and drug tests, and changing them:
+// the daily check-in and its corrections, "I'm home", sign-outs, the location
+// setting and the BARC-10. Every check-in change refreshes the ['checkIns'] keys
+// (mine, summary, history); a survey refreshes ['recoveryCapital'].
+import { infiniteQueryOptions, queryOptions } from '@tanstack/solid-query';
+import { useWhoami } from '../account/session';
+import { queryClient } from '../lib/query-client';
+import { api } from '../lib/trpc';
+
+type Api = typeof api;
+type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
+  ReturnType<P['query']>
+>;
+
+export type CheckInsMine = Output<Api['checkIns']['mine']>;
+export type CheckInSummary = Output<Api['checkIns']['summary']>;
+export type TodayStatus = NonNullable<CheckInSummary['todayStatus']>;
+export type TodayEntry = NonNullable<TodayStatus['dailyEntry']>;
+export type OpenSignOut = NonNullable<CheckInsMine['signOut']>;
+export type CurfewNow = NonNullable<CheckInsMine['curfewNow']>;
+export type CheckInHistoryItem = Output<Api['checkIns']['history']>['items'][number];
+export type CheckInVersion = CheckInHistoryItem['current'];
+export type RecoveryCapitalHistoryData = Output<Api['recoveryCapital']['history']>;
+export type ResidentTestItem = Output<Api['tests']['forResident']>['items'][number];
+
+export type DailyCheckInInput = Parameters<Api['checkIns']['record']['mutate']>[0];
+export type CheckInLocation = NonNullable<DailyCheckInInput['location']>;
+
+export const checkInQueries = {
+  /** The resident's own today: the daily check-in, curfew, an open sign-out, the location setting. */
+  mine: () =>
+    queryOptions({
+      queryKey: ['checkIns', 'mine'],
+      queryFn: () => api.checkIns.mine.query(),
+      // the curfew window opens, and a sign-out falls due, while the page is open
+      refetchInterval: 5 * 60_000,
+    }),
+  /** Streak, compliance, mood and craving by day, meetings by week. */
+  summary: (residentId: string, weeks = 12) =>
+    queryOptions({
+      queryKey: ['checkIns', 'summary', residentId, weeks],
+      queryFn: () => api.checkIns.summary.query({ residentId, weeks }),
+      enabled: residentId !== '',
+    }),
+  /** A resident's check-ins, newest first, each with its corrections. */
+  history: (residentId: string, limit = 20) =>
+    infiniteQueryOptions({
+      queryKey: ['checkIns', 'history', residentId, limit],
+      queryFn: ({ pageParam }) =>
+        api.checkIns.history.query({
+          residentId,
+          limit,
+          ...(pageParam ? { cursor: pageParam } : {}),
+        }),
+      initialPageParam: '',
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      enabled: residentId !== '',
+    }),
+};
+
+export const recoveryCapitalQueries = {
+  /** Every survey of a resident, oldest first, with the trend and when the next is due. */
+  history: (residentId: string) =>
+    queryOptions({
+      queryKey: ['recoveryCapital', 'history', residentId],
+      queryFn: () => api.recoveryCapital.history.query({ residentId }),
+      enabled: residentId !== '',
+    }),
+};
+
+export const testQueries = {
+  /** A resident's drug and alcohol tests, newest first; each read is audited on the server. */
+  forResident: (residentId: string) =>
+    infiniteQueryOptions({
+      queryKey: ['tests', 'resident', residentId],
+      queryFn: ({ pageParam }) =>
+        api.tests.forResident.query({
+          residentId,
+          limit: 20,
+          ...(pageParam ? { cursor: pageParam } : {}),
+        }),
+      initialPageParam: '',
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      enabled: residentId !== '',
+      // every read is written to the audit log: do not read again without a reason
+      staleTime: 5 * 60_000,
+    }),
+};
+
+async function refreshCheckIns() {
+  await queryClient.invalidateQueries({ queryKey: ['checkIns'] });
+}
+
+export async function recordCheckIn(input: DailyCheckInInput) {
+  const result = await api.checkIns.record.mutate(input);
+  await refreshCheckIns();
+  return result;
+}
+
+export async function correctCheckIn(input: Parameters<Api['checkIns']['correct']['mutate']>[0]) {
+  const result = await api.checkIns.correct.mutate(input);
+  await refreshCheckIns();
+  return result;
+}
+
+export async function curfewCheckIn(location?: CheckInLocation) {
+  const result = await api.checkIns.curfew.mutate(location ? { location } : {});
+  await refreshCheckIns();
+  return result;
+}
+
+export async function signOutOfHouse(input: Parameters<Api['checkIns']['signOut']['mutate']>[0]) {
+  const result = await api.checkIns.signOut.mutate(input);
+  await refreshCheckIns();
+  return result;
+}
+
+export async function signBackIn(signOutId: string) {
+  const result = await api.checkIns.signIn.mutate({ signOutId });
+  await refreshCheckIns();
+  return result;
+}
+
+export async function setLocationSharing(shareLocation: boolean) {
+  const result = await api.checkIns.setLocationSharing.mutate({ shareLocation });
+  await refreshCheckIns();
+  return result;
+}
+
+export async function submitRecoveryCapital(answers: number[]) {
+  const result = await api.recoveryCapital.submit.mutate({ answers });
+  await queryClient.invalidateQueries({ queryKey: ['recoveryCapital'] });
+  return result;
+}
+
+/** The signed-in resident's own record id; '' for anyone who is not a resident. */
+export function useMyResidentId(): () => string {
+  const who = useWhoami();
+  return () => who.data?.memberships.find((m) => m.role === 'resident')?.residentId ?? '';
+}
