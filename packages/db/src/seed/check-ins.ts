@@ -27,6 +27,7 @@ import {
   nightOf,
   passCovers,
   type Substance,
+  STANDARD_PANELS,
   weekStart,
 } from '@porchlight/domain';
 import { newId } from '../ids';
@@ -183,34 +184,6 @@ const NOTES = {
   ],
 } as const;
 
-const URINE_PANEL: Substance[] = [
-  'amphetamines',
-  'barbiturates',
-  'benzodiazepines',
-  'buprenorphine',
-  'cocaine',
-  'fentanyl',
-  'marijuana',
-  'methadone',
-  'methamphetamine',
-  'opiates',
-  'oxycodone',
-  'pcp',
-];
-const SALIVA_PANEL: Substance[] = [
-  'amphetamines',
-  'cocaine',
-  'marijuana',
-  'methamphetamine',
-  'opiates',
-  'pcp',
-];
-const PANELS: Record<Exclude<DrugTestMethod, 'lab'>, Substance[]> = {
-  urine_cup: URINE_PANEL,
-  saliva: SALIVA_PANEL,
-  breathalyser: ['alcohol'],
-};
-
 type CheckInRow = typeof s.checkIns.$inferInsert;
 type MeetingRow = typeof s.checkInMeetings.$inferInsert;
 type TestRow = typeof s.drugTests.$inferInsert;
@@ -255,7 +228,7 @@ function profileOf(r: Resident, rng: Random) {
     craving: 0.3 + rng.next() * 1.6,
     wave: rng.int(0, 16),
     eveningFrom: rng.int(17 * 60, 19 * 60 + 30),
-    morning: rng.chance(0.2),
+    morning: rng.chance(0.45),
     lateRate: 0.02 + rng.next() * 0.05,
     missRate: 0.02 + rng.next() * 0.06,
     sponsorRate: 0.35 + rng.next() * 0.5,
@@ -781,7 +754,7 @@ function drugTests(ctx: CheckInsSeedContext, rows: Rows) {
       drawId: fields.drawId ?? null,
       type: fields.type,
       method: fields.method,
-      panel: PANELS[fields.method],
+      panel: [...STANDARD_PANELS[fields.method]],
       result: fields.result ?? 'negative',
       positiveFor: fields.positiveFor ?? [],
       witness: staff.witness ?? senior(r),

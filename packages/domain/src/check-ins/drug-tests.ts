@@ -79,6 +79,31 @@ export const SUBSTANCE_LABELS: Record<Substance, string> = {
   other: 'Other',
 };
 
+/**
+ * What each kind of on-site test usually screens for: a 12-panel urine cup, a
+ * 6-panel saliva swab, a breathalyser for alcohol. The form starts from these;
+ * staff tick what their kit actually covers. A lab's panel is the lab's.
+ */
+export const STANDARD_PANELS: Record<DrugTestMethod, readonly Substance[]> = {
+  urine_cup: [
+    'amphetamines',
+    'barbiturates',
+    'benzodiazepines',
+    'buprenorphine',
+    'cocaine',
+    'fentanyl',
+    'marijuana',
+    'methadone',
+    'methamphetamine',
+    'opiates',
+    'oxycodone',
+    'pcp',
+  ],
+  saliva: ['amphetamines', 'cocaine', 'marijuana', 'methamphetamine', 'opiates', 'pcp'],
+  breathalyser: ['alcohol'],
+  lab: [],
+};
+
 const substance = z.enum(SUBSTANCES, { error: 'must be one of the listed substances.' });
 
 const substanceList = z
