@@ -4,6 +4,7 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { Home, SignedInOnly } from './account/guard';
+import { attentionQueries, boardQueries } from './check-ins/data';
 import { houseQueries } from './houses/data';
 import { inviteQueries } from './invites/data';
 import { queryClient } from './lib/query-client';
@@ -63,6 +64,20 @@ export const routes: RouteDefinition[] = [
       {
         path: '/houses/:houseId/passes',
         component: lazy(() => import('./passes/house-passes-page')),
+      },
+      {
+        path: '/houses/:houseId/check-ins',
+        component: lazy(() => import('./check-ins/house-check-ins-page')),
+        preload: ({ params }) => {
+          if (params.houseId) {
+            void queryClient.prefetchQuery(boardQueries.day(params.houseId, undefined));
+            void queryClient.prefetchQuery(attentionQueries.list(params.houseId));
+          }
+        },
+      },
+      {
+        path: '/houses/:houseId/tests',
+        component: lazy(() => import('./check-ins/house-tests-page')),
       },
       {
         path: '/houses/:houseId/rules',

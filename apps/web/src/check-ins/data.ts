@@ -1,8 +1,10 @@
 // Loading check-ins, recovery capital surveys and drug tests, and changing them:
 // the daily check-in and its corrections, "I'm home", sign-outs, the location
-// setting and the BARC-10. Every check-in change refreshes the ['checkIns'] keys
-// (mine, summary, history); a survey refreshes ['recoveryCapital'].
-import { infiniteQueryOptions, queryOptions } from '@tanstack/solid-query';
+// setting and the BARC-10; for staff, the house's board, the attention list, the
+// check-in policy, the tests log and random draws. Every check-in change
+// refreshes the ['checkIns'] and ['attention'] keys, since both read the same
+// records; a survey refreshes ['recoveryCapital'], a test ['tests'].
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/solid-query';
 import { useWhoami } from '../account/session';
 import { queryClient } from '../lib/query-client';
 import { api } from '../lib/trpc';
@@ -22,6 +24,18 @@ export type CheckInHistoryItem = Output<Api['checkIns']['history']>['items'][num
 export type CheckInVersion = CheckInHistoryItem['current'];
 export type RecoveryCapitalHistoryData = Output<Api['recoveryCapital']['history']>;
 export type ResidentTestItem = Output<Api['tests']['forResident']>['items'][number];
+export type CheckInBoard = Output<Api['checkIns']['board']>;
+export type BoardResident = CheckInBoard['residents'][number];
+export type BoardEntry = NonNullable<BoardResident['daily']['entry']>;
+export type OutNow = CheckInBoard['out'][number];
+export type RequirementStatus = BoardResident['daily']['status'];
+export type AttentionList = Output<Api['attention']['list']>;
+export type AttentionFlag = AttentionList['flags'][number];
+export type DrawItem = Output<Api['tests']['draws']>['items'][number];
+export type DrawResult = Awaited<ReturnType<Api['tests']['randomDraw']['mutate']>>;
+export type TestRecordInput = Parameters<Api['tests']['record']['mutate']>[0];
+export type TestConfirmInput = Parameters<Api['tests']['confirm']['mutate']>[0];
+export type CheckInPolicyInput = Parameters<Api['checkIns']['updatePolicy']['mutate']>[0];
 
 export type DailyCheckInInput = Parameters<Api['checkIns']['record']['mutate']>[0];
 export type CheckInLocation = NonNullable<DailyCheckInInput['location']>;
@@ -58,6 +72,31 @@ export const checkInQueries = {
     }),
 };
 
+export const boardQueries = {
+  /** The house's day; without a date, today in the house's timezone. */
+  day: (houseId: string, date: string | undefined) =>
+    queryOptions({
+      queryKey: ['checkIns', 'board', houseId, date ?? 'today'],
+      queryFn: () => api.checkIns.board.query(date ? { houseId, date } : { houseId }),
+      enabled: houseId !== '',
+      // overdue minutes grow and check-ins fall due while the board is open
+      refetchInterval: 60_000,
+      // another day keeps the one on screen until it arrives
+      placeholderData: keepPreviousData,
+    }),
+};
+
+export const attentionQueries = {
+  /** Who in the house needs a conversation, most urgent first. */
+  list: (houseId: string) =>
+    queryOptions({
+      queryKey: ['attention', houseId],
+      queryFn: () => api.attention.list.query({ houseId }),
+      enabled: houseId !== '',
+      refetchInterval: 60_000,
+    }),
+};
+
 export const recoveryCapitalQueries = {
   /** Every survey of a resident, oldest first, with the trend and when the next is due. */
   history: (residentId: string) =>
@@ -85,10 +124,41 @@ export const testQueries = {
       // every read is written to the audit log: do not read again without a reason
       staleTime: 5 * 60_000,
     }),
+  /** The house's tests log, newest first; audited like every read of a test. */
+  forHouse: (houseId: string) =>
+    infiniteQueryOptions({
+      queryKey: ['tests', 'house', houseId],
+      queryFn: ({ pageParam }) =>
+        api.tests.list.query({ houseId, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) }),
+      initialPageParam: '',
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      enabled: houseId !== '',
+      staleTime: 5 * 60_000,
+    }),
+  /** The house's random draws, each re-run from its record. */
+  draws: (houseId: string) =>
+    infiniteQueryOptions({
+      queryKey: ['tests', 'draws', houseId],
+      queryFn: ({ pageParam }) =>
+        api.tests.draws.query({ houseId, limit: 10, ...(pageParam ? { cursor: pageParam } : {}) }),
+      initialPageParam: '',
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      enabled: houseId !== '',
+    }),
 };
 
 async function refreshCheckIns() {
-  await queryClient.invalidateQueries({ queryKey: ['checkIns'] });
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['checkIns'] }),
+    queryClient.invalidateQueries({ queryKey: ['attention'] }),
+  ]);
+}
+
+async function refreshTests() {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['tests'] }),
+    queryClient.invalidateQueries({ queryKey: ['attention'] }),
+  ]);
 }
 
 export async function recordCheckIn(input: DailyCheckInInput) {
@@ -115,6 +185,7 @@ export async function signOutOfHouse(input: Parameters<Api['checkIns']['signOut'
   return result;
 }
 
+/** Back from a sign-out: the resident, or staff who saw them come in. */
 export async function signBackIn(signOutId: string) {
   const result = await api.checkIns.signIn.mutate({ signOutId });
   await refreshCheckIns();
@@ -130,6 +201,30 @@ export async function setLocationSharing(shareLocation: boolean) {
 export async function submitRecoveryCapital(answers: number[]) {
   const result = await api.recoveryCapital.submit.mutate({ answers });
   await queryClient.invalidateQueries({ queryKey: ['recoveryCapital'] });
+  return result;
+}
+
+export async function updateCheckInPolicy(input: CheckInPolicyInput) {
+  const result = await api.checkIns.updatePolicy.mutate(input);
+  await refreshCheckIns();
+  return result;
+}
+
+export async function recordTest(input: TestRecordInput) {
+  const result = await api.tests.record.mutate(input);
+  await refreshTests();
+  return result;
+}
+
+export async function confirmTest(input: TestConfirmInput) {
+  const result = await api.tests.confirm.mutate(input);
+  await refreshTests();
+  return result;
+}
+
+export async function drawForTesting(input: Parameters<Api['tests']['randomDraw']['mutate']>[0]) {
+  const result = await api.tests.randomDraw.mutate(input);
+  await queryClient.invalidateQueries({ queryKey: ['tests', 'draws'] });
   return result;
 }
 

@@ -3,7 +3,7 @@
 // confirmation. A refusal says it counts as positive. The list loads only when
 // asked for, because every read of a test is written to the audit log.
 import { useInfiniteQuery } from '@tanstack/solid-query';
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, type JSX, Match, Show, Switch } from 'solid-js';
 import { Disclosure } from '../components/disclosure';
 import { LoadError, Loading } from '../components/page';
 import { formatInstant } from '../lib/dates';
@@ -11,18 +11,27 @@ import { type ResidentTestItem, testQueries } from './data';
 import { substancesText, testMethodText, testResultText, testTypeText } from './format';
 import './check-ins.css';
 
-export function ResidentTests(props: { residentId: string }) {
+/** Staff add what only they may do to a test (a lab confirmation) through `actions`. */
+export function ResidentTests(props: {
+  residentId: string;
+  actions?: (test: ResidentTestItem) => JSX.Element;
+  children?: JSX.Element;
+}) {
   return (
-    <section class="stack" aria-labelledby="check-in-tests-heading">
+    <section id="tests" class="stack" aria-labelledby="check-in-tests-heading">
       <h2 id="check-in-tests-heading">Drug and alcohol tests</h2>
+      {props.children}
       <Disclosure label="Show the test results">
-        {() => <TestList residentId={props.residentId} />}
+        {() => <TestList residentId={props.residentId} actions={props.actions} />}
       </Disclosure>
     </section>
   );
 }
 
-function TestList(props: { residentId: string }) {
+function TestList(props: {
+  residentId: string;
+  actions?: ((test: ResidentTestItem) => JSX.Element) | undefined;
+}) {
   const list = useInfiniteQuery(() => testQueries.forResident(props.residentId));
   const items = () => list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
@@ -33,7 +42,9 @@ function TestList(props: { residentId: string }) {
       <Match when={list.data}>
         <Show when={items().length > 0} fallback={<p class="empty">No tests on record.</p>}>
           <ul class="check-in-list">
-            <For each={items()}>{(test) => <TestCard test={test} />}</For>
+            <For each={items()}>
+              {(test) => <TestCard test={test}>{props.actions?.(test)}</TestCard>}
+            </For>
           </ul>
         </Show>
         <Show when={list.hasNextPage}>
@@ -62,12 +73,18 @@ function ResultBadge(props: { result: string; countsAsPositive: boolean }) {
   );
 }
 
-function TestCard(props: { test: ResidentTestItem }) {
+/** One test; `showResident` names whose it is, as the house's log does. */
+export function TestCard(props: {
+  test: ResidentTestItem;
+  showResident?: boolean;
+  children?: JSX.Element;
+}) {
   const t = () => props.test;
   const confirmed = () => t().confirmations.length > 0;
   return (
     <li class="card stack check-in-entry">
       <h3>
+        <Show when={props.showResident}>{t().residentName}: </Show>
         {testTypeText(t().type)} test, {formatInstant(t().collectedAt)}
       </h3>
       <p class="check-in-badges">
@@ -147,6 +164,7 @@ function TestCard(props: { test: ResidentTestItem }) {
           </ul>
         </div>
       </Show>
+      {props.children}
     </li>
   );
 }

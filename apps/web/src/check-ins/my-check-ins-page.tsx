@@ -3,22 +3,18 @@
 // sent, their tests, and whether their location goes with their check-ins.
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createSignal, Match, Show, Switch } from 'solid-js';
-import { LoadError, Loading, PageHeading } from '../components/page';
-import { plural } from '../lib/dates';
+import { createSignal, Show } from 'solid-js';
+import { PageHeading } from '../components/page';
 import { problemOf, problemSentence } from '../lib/errors';
-import { type CheckInSummary, checkInQueries, setLocationSharing, useMyResidentId } from './data';
-import { percent } from './format';
+import { checkInQueries, setLocationSharing, useMyResidentId } from './data';
 import { CheckInHistory } from './history';
-import { ResidentTests } from './my-tests';
+import { CheckInRecord } from './record-numbers';
+import { ResidentTests } from './drug-tests';
 import { CheckInTrends } from './trends';
 import './check-ins.css';
 
-type Compliance = CheckInSummary['compliance7'];
-
 export default function MyCheckInsPage() {
   const residentId = useMyResidentId();
-  const summary = useQuery(() => checkInQueries.summary(residentId(), 12));
   const mine = useQuery(() => ({ ...checkInQueries.mine(), enabled: residentId() !== '' }));
   return (
     <div class="stack-lg">
@@ -33,15 +29,7 @@ export default function MyCheckInsPage() {
         when={residentId()}
         fallback={<p class="alert alert-info">Check-ins are for residents.</p>}
       >
-        <section class="stack" aria-labelledby="check-in-record-heading">
-          <h2 id="check-in-record-heading">Your record</h2>
-          <Switch fallback={<Loading />}>
-            <Match when={summary.isError && !summary.data}>
-              <LoadError error={summary.error} retry={() => void summary.refetch()} />
-            </Match>
-            <Match when={summary.data}>{(data) => <RecordNumbers summary={data()} />}</Match>
-          </Switch>
-        </section>
+        <CheckInRecord residentId={residentId()} title="Your record" />
         <CheckInTrends residentId={residentId()} />
         <CheckInHistory residentId={residentId()} />
         <Show when={mine.data}>{(data) => <LocationSetting on={data().shareLocation} />}</Show>
@@ -51,53 +39,6 @@ export default function MyCheckInsPage() {
         </p>
       </Show>
     </div>
-  );
-}
-
-function ComplianceLine(props: { compliance: Compliance }) {
-  return (
-    <Show when={props.compliance.required > 0} fallback={<>Nothing was due.</>}>
-      {props.compliance.made} of {plural(props.compliance.required, 'check-in', 'check-ins')} made,{' '}
-      {props.compliance.onTime} on time.
-    </Show>
-  );
-}
-
-function RecordNumbers(props: { summary: CheckInSummary }) {
-  return (
-    <>
-      <dl class="check-in-stats">
-        <div>
-          <dt>Streak</dt>
-          <dd>
-            <span class="check-in-stat">{plural(props.summary.streak, 'day', 'days')}</span>
-            <br />
-            in a row with every check-in on time
-          </dd>
-        </div>
-        <div>
-          <dt>Last 7 days</dt>
-          <dd>
-            <span class="check-in-stat">{percent(props.summary.compliance7.rate)}</span>
-            <br />
-            <ComplianceLine compliance={props.summary.compliance7} />
-          </dd>
-        </div>
-        <div>
-          <dt>Last 30 days</dt>
-          <dd>
-            <span class="check-in-stat">{percent(props.summary.compliance30.rate)}</span>
-            <br />
-            <ComplianceLine compliance={props.summary.compliance30} />
-          </dd>
-        </div>
-      </dl>
-      <p class="muted">
-        Counted: the daily check-in and the curfew check-in, where your phase asks for them. Days
-        away on a pass do not count against you.
-        <Show when={props.summary.phase}>{(phase) => <> Your phase: {phase().name}.</>}</Show>
-      </p>
-    </>
   );
 }
 

@@ -46,7 +46,7 @@ export function SurveyDueLine(props: { due: RecoveryCapitalHistoryData['due'] })
 export function RecoveryCapitalHistory(props: { residentId: string }) {
   const history = useQuery(() => recoveryCapitalQueries.history(props.residentId));
   return (
-    <section class="stack" aria-labelledby="recovery-capital-history-heading">
+    <section id="recovery-capital" class="stack" aria-labelledby="recovery-capital-history-heading">
       <h2 id="recovery-capital-history-heading">Recovery capital over time</h2>
       <Switch fallback={<Loading label="Loading the surveys…" />}>
         <Match when={history.isError && !history.data}>

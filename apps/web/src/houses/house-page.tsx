@@ -12,6 +12,7 @@ import { houseQueries, occupancyText } from './data';
 import { OccupancyBar } from '../components/occupancy-bar';
 import { HouseResidents } from './house-residents';
 import { HousePhases } from '../phases/house-phases';
+import { HouseToday } from '../check-ins/house-today';
 import { EditHouse, RoomsAndBeds } from './manage-house';
 
 export default function HousePage() {
@@ -72,6 +73,7 @@ function HouseView(props: { house: HouseDetails }) {
         when={staff()}
         fallback={<p>You can see this house's shared information here as it is added.</p>}
       >
+        <HouseToday houseId={props.house.id} />
         <section class="stack" aria-labelledby="beds-heading">
           <h2 id="beds-heading">Beds</h2>
           <Switch>
@@ -88,6 +90,16 @@ function HouseView(props: { house: HouseDetails }) {
         <nav class="stack" aria-labelledby="rules-heading">
           <h2 id="rules-heading">Rules and records</h2>
           <ul class="link-grid">
+            <li>
+              <A href={`/houses/${props.house.id}/check-ins`} class="button">
+                Check-ins
+              </A>
+            </li>
+            <li>
+              <A href={`/houses/${props.house.id}/tests`} class="button">
+                Tests
+              </A>
+            </li>
             <li>
               <A href={`/houses/${props.house.id}/passes`} class="button">
                 Passes

@@ -1,6 +1,6 @@
 import { A, useLocation, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createSignal, Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, lazy, Match, on, Show, Switch } from 'solid-js';
 import { LoadError, NotFoundMessage, PageHeading } from '../components/page';
 import { isNotFound } from '../lib/errors';
 import type { ResidentRecord } from '../lib/trpc';
@@ -9,6 +9,11 @@ import type { AdmitFailure } from './intake-page';
 import { ResidentActions } from './resident-actions';
 import { ResidentPhase } from '../phases/resident-phase';
 import { EmergencyContactList, ResidentFacts, StayHistory } from './resident-details';
+
+// charts and the tests log load with the part of the page that shows them
+const ResidentCheckIns = lazy(() =>
+  import('../check-ins/resident-check-ins').then((m) => ({ default: m.ResidentCheckIns })),
+);
 
 export default function ResidentPage() {
   const params = useParams<{ residentId: string }>();
@@ -32,6 +37,16 @@ function ResidentView(props: { record: ResidentRecord }) {
   // set by intake when the resident was saved but the bed could not be assigned
   const [admitError, setAdmitError] = createSignal(location.state?.admitError ?? null);
   const [notice, setNotice] = createSignal<string | null>(null);
+  // a link to a part of the record (#check-ins, #tests) lands there once it is drawn
+  createEffect(
+    on(
+      () => location.hash,
+      (hash) => {
+        if (hash)
+          requestAnimationFrame(() => document.getElementById(hash.slice(1))?.scrollIntoView());
+      },
+    ),
+  );
   return (
     <div class="stack-lg">
       <div class="stack">
@@ -70,6 +85,14 @@ function ResidentView(props: { record: ResidentRecord }) {
         />
       </Show>
       <ResidentPhase record={props.record} onDone={setNotice} />
+      <Show when={props.record.canManage}>
+        <ResidentCheckIns
+          residentId={props.record.id}
+          name={props.record.name}
+          livingIn={props.record.status === 'current'}
+          onDone={setNotice}
+        />
+      </Show>
       <EmergencyContactList record={props.record} />
       <StayHistory record={props.record} />
     </div>
