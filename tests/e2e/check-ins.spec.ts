@@ -21,6 +21,8 @@ test('a resident checks in from a phone’s home screen in three taps; the manag
   page,
   browser,
 }) => {
+  // two people on two devices, with an accessibility check at every step
+  test.slow();
   // the manager has the board open: Jordan has not checked in today
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
