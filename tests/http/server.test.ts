@@ -221,6 +221,10 @@ describe('HTTP server', () => {
     const js = await fetch(server.url + (asset ?? ''));
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toContain('immutable');
+    // a chunk an old tab asks for after an upgrade is missing, not the app shell
+    const gone = await fetch(`${server.url}/assets/page-0ld0ld.js`);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('content-type')).toMatch(/json/);
   });
 
   it('sends security headers: a CSP without unsafe-inline, no framing, nosniff', async () => {

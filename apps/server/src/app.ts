@@ -195,6 +195,8 @@ export function createApp(options: AppOptions) {
       },
       serveStatic({ root: webRoot }),
     );
+    // a chunk that is not there (an old tab after an upgrade) is a 404, not the app shell
+    app.get('/assets/*', (c) => c.notFound());
     // the app shell: never cached, so a new release is picked up at once
     const shell = (c: HonoContext<Env>) => {
       c.header('Cache-Control', 'no-cache');

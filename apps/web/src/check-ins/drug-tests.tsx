@@ -6,7 +6,7 @@ import { useInfiniteQuery } from '@tanstack/solid-query';
 import { For, type JSX, Match, Show, Switch } from 'solid-js';
 import { Disclosure } from '../components/disclosure';
 import { LoadError, Loading } from '../components/page';
-import { formatInstant } from '../lib/dates';
+import { formatAt } from '../passes/format';
 import { type ResidentTestItem, testQueries } from './data';
 import { substancesText, testMethodText, testResultText, testTypeText } from './format';
 import './check-ins.css';
@@ -14,6 +14,8 @@ import './check-ins.css';
 /** Staff add what only they may do to a test (a lab confirmation) through `actions`. */
 export function ResidentTests(props: {
   residentId: string;
+  /** The house's clock for staff; the reader's own otherwise. */
+  timeZone?: string | undefined;
   actions?: (test: ResidentTestItem) => JSX.Element;
   children?: JSX.Element;
 }) {
@@ -22,7 +24,13 @@ export function ResidentTests(props: {
       <h2 id="check-in-tests-heading">Drug and alcohol tests</h2>
       {props.children}
       <Disclosure label="Show the test results">
-        {() => <TestList residentId={props.residentId} actions={props.actions} />}
+        {() => (
+          <TestList
+            residentId={props.residentId}
+            timeZone={props.timeZone}
+            actions={props.actions}
+          />
+        )}
       </Disclosure>
     </section>
   );
@@ -30,6 +38,7 @@ export function ResidentTests(props: {
 
 function TestList(props: {
   residentId: string;
+  timeZone: string | undefined;
   actions?: ((test: ResidentTestItem) => JSX.Element) | undefined;
 }) {
   const list = useInfiniteQuery(() => testQueries.forResident(props.residentId));
@@ -43,7 +52,11 @@ function TestList(props: {
         <Show when={items().length > 0} fallback={<p class="empty">No tests on record.</p>}>
           <ul class="check-in-list">
             <For each={items()}>
-              {(test) => <TestCard test={test}>{props.actions?.(test)}</TestCard>}
+              {(test) => (
+                <TestCard test={test} timeZone={props.timeZone}>
+                  {props.actions?.(test)}
+                </TestCard>
+              )}
             </For>
           </ul>
         </Show>
@@ -77,6 +90,7 @@ function ResultBadge(props: { result: string; countsAsPositive: boolean }) {
 export function TestCard(props: {
   test: ResidentTestItem;
   showResident?: boolean;
+  timeZone?: string | undefined;
   children?: JSX.Element;
 }) {
   const t = () => props.test;
@@ -85,7 +99,7 @@ export function TestCard(props: {
     <li class="card stack check-in-entry">
       <h3>
         <Show when={props.showResident}>{t().residentName}: </Show>
-        {testTypeText(t().type)} test, {formatInstant(t().collectedAt)}
+        {testTypeText(t().type)} test, {formatAt(t().collectedAt, props.timeZone)}
       </h3>
       <p class="check-in-badges">
         <span>{confirmed() ? 'Result after the lab:' : 'Result:'}</span>
@@ -149,7 +163,7 @@ export function TestCard(props: {
               {(c) => (
                 <li>
                   <p>
-                    {formatInstant(c.recordedAt)}
+                    {formatAt(c.recordedAt, props.timeZone)}
                     <Show when={c.lab}>{(lab) => <>, {lab()}</>}</Show>:{' '}
                     <ResultBadge result={c.result} countsAsPositive={c.result === 'positive'} />
                     <Show when={c.positiveFor.length > 0}>

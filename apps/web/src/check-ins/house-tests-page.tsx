@@ -8,7 +8,8 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Disclosure } from '../components/disclosure';
 import { LoadError, Loading, PageHeading } from '../components/page';
 import { houseQueries } from '../houses/data';
-import { formatInstant, plural } from '../lib/dates';
+import { plural } from '../lib/dates';
+import { formatAt } from '../passes/format';
 import { residentQueries } from '../residents/data';
 import { type DrawItem, type DrawResult, testQueries } from './data';
 import { TestCard } from './drug-tests';
@@ -27,6 +28,7 @@ export default function HouseTestsPage() {
       residentId: r.id,
       name: r.name,
     }));
+  const timeZone = () => house.data?.timezone;
   const [message, setMessage] = createSignal('');
   const [draw, setDraw] = createSignal<DrawResult | null>(null);
   // a drawn resident's test is recorded from the draw: the form comes up for them
@@ -63,7 +65,7 @@ export default function HouseTestsPage() {
           <DrawForm houseId={params.houseId} onDrawn={setDraw} />
         </div>
         <Show when={draw()} keyed>
-          {(d) => <DrawOutcome draw={d} onTest={testNow} />}
+          {(d) => <DrawOutcome draw={d} timeZone={timeZone()} onTest={testNow} />}
         </Show>
       </section>
       <section ref={recordSection} class="stack" aria-labelledby="record-test-heading">
@@ -89,15 +91,19 @@ export default function HouseTestsPage() {
       <section class="stack" aria-labelledby="tests-log-heading">
         <h2 id="tests-log-heading">Tests log</h2>
         <Disclosure label="Show the tests log">
-          {() => <TestsLog houseId={params.houseId} onDone={setMessage} />}
+          {() => <TestsLog houseId={params.houseId} timeZone={timeZone()} onDone={setMessage} />}
         </Disclosure>
       </section>
-      <PastDraws houseId={params.houseId} />
+      <PastDraws houseId={params.houseId} timeZone={timeZone()} />
     </div>
   );
 }
 
-function DrawOutcome(props: { draw: DrawResult; onTest: (residentId: string) => void }) {
+function DrawOutcome(props: {
+  draw: DrawResult;
+  timeZone: string | undefined;
+  onTest: (residentId: string) => void;
+}) {
   let heading: HTMLHeadingElement | undefined;
   // the result replaces nothing on screen: it takes the focus so it is read out
   queueMicrotask(() => heading?.focus());
@@ -108,7 +114,8 @@ function DrawOutcome(props: { draw: DrawResult; onTest: (residentId: string) => 
       </h3>
       <p>
         {plural(props.draw.size, 'resident', 'residents')} drawn from {props.draw.eligibleCount} in
-        the house, {formatInstant(props.draw.requestedAt)}. Seed <code>{props.draw.seed}</code>.
+        the house, {formatAt(props.draw.requestedAt, props.timeZone)}. Seed{' '}
+        <code>{props.draw.seed}</code>.
       </p>
       <ul class="plain-list stack">
         <For each={props.draw.drawn}>
@@ -130,7 +137,7 @@ function DrawOutcome(props: { draw: DrawResult; onTest: (residentId: string) => 
   );
 }
 
-function TestsLog(props: { houseId: string; onDone: Done }) {
+function TestsLog(props: { houseId: string; timeZone: string | undefined; onDone: Done }) {
   const list = useInfiniteQuery(() => testQueries.forHouse(props.houseId));
   const items = () => list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
@@ -143,7 +150,7 @@ function TestsLog(props: { houseId: string; onDone: Done }) {
           <ul class="check-in-list">
             <For each={items()}>
               {(test) => (
-                <TestCard test={test} showResident>
+                <TestCard test={test} timeZone={props.timeZone} showResident>
                   <LabConfirmation test={test} onDone={props.onDone} />
                 </TestCard>
               )}
@@ -167,7 +174,7 @@ function TestsLog(props: { houseId: string; onDone: Done }) {
   );
 }
 
-function PastDraws(props: { houseId: string }) {
+function PastDraws(props: { houseId: string; timeZone: string | undefined }) {
   const list = useInfiniteQuery(() => testQueries.draws(props.houseId));
   const items = () => list.data?.pages.flatMap((page) => page.items) ?? [];
   return (
@@ -180,7 +187,7 @@ function PastDraws(props: { houseId: string }) {
         <Match when={list.data}>
           <Show when={items().length > 0} fallback={<p class="empty">No draws yet.</p>}>
             <ul class="check-in-list">
-              <For each={items()}>{(d) => <DrawCard draw={d} />}</For>
+              <For each={items()}>{(d) => <DrawCard draw={d} timeZone={props.timeZone} />}</For>
             </ul>
           </Show>
           <Show when={list.hasNextPage}>
@@ -201,14 +208,14 @@ function PastDraws(props: { houseId: string }) {
   );
 }
 
-function DrawCard(props: { draw: DrawItem }) {
+function DrawCard(props: { draw: DrawItem; timeZone: string | undefined }) {
   const asked = () =>
     props.draw.count !== null
       ? plural(props.draw.count, 'resident', 'residents')
       : `${props.draw.percent ?? 0}% of the house`;
   return (
     <li class="card stack check-in-entry">
-      <h3>{formatInstant(props.draw.requestedAt)}</h3>
+      <h3>{formatAt(props.draw.requestedAt, props.timeZone)}</h3>
       <p class="check-in-badges">
         <Show
           when={props.draw.verified}

@@ -78,24 +78,32 @@ function Today(props: { mine: CheckInsMine; residentId: string; announce: Announ
   const location = createLocationRequest();
   const timeZone = () => props.mine.summary?.timezone;
   const today = () => props.mine.summary?.todayStatus ?? null;
+  // "I'm home" goes first while it is the thing to do now; otherwise after the daily check-in
+  const curfewNow = () =>
+    props.mine.curfewNow && today()?.curfew !== 'not_required' ? props.mine.curfewNow : null;
+  const curfewFirst = () => {
+    const c = curfewNow();
+    return c !== null && c.open && !c.done;
+  };
+  const curfew = () => (
+    <Show when={curfewNow()}>
+      {(c) => (
+        <Curfew
+          curfew={c()}
+          timeZone={timeZone()}
+          shareLocation={props.mine.shareLocation}
+          location={location}
+          announce={props.announce}
+        />
+      )}
+    </Show>
+  );
   return (
     <>
       <Show when={props.mine.signOut}>
         {(out) => <SignedOut signOut={out()} timeZone={timeZone()} announce={props.announce} />}
       </Show>
-      <Show when={props.mine.curfewNow && today()?.curfew !== 'not_required'}>
-        <Show when={props.mine.curfewNow}>
-          {(curfew) => (
-            <Curfew
-              curfew={curfew()}
-              timeZone={timeZone()}
-              shareLocation={props.mine.shareLocation}
-              location={location}
-              announce={props.announce}
-            />
-          )}
-        </Show>
-      </Show>
+      <Show when={curfewFirst()}>{curfew()}</Show>
       <Show when={today()}>
         {(status) => (
           <Daily
@@ -108,6 +116,7 @@ function Today(props: { mine: CheckInsMine; residentId: string; announce: Announ
           />
         )}
       </Show>
+      <Show when={!curfewFirst()}>{curfew()}</Show>
       <Show when={!props.mine.signOut}>
         <Disclosure label="Going out? Let the house know">
           {(close) => (

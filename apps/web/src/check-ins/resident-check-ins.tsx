@@ -16,6 +16,7 @@ export function ResidentCheckIns(props: {
   residentId: string;
   name: string;
   livingIn: boolean;
+  timeZone: string | undefined;
   onDone: (message: string) => void;
 }) {
   return (
@@ -25,6 +26,7 @@ export function ResidentCheckIns(props: {
       <CheckInHistory residentId={props.residentId} />
       <ResidentTests
         residentId={props.residentId}
+        timeZone={props.timeZone}
         actions={(test) => <LabConfirmation test={test} onDone={props.onDone} />}
       >
         <Show when={props.livingIn}>

@@ -132,13 +132,15 @@ export function RecordTestForm(props: {
       {/* a new method brings its usual panel: the group is built again with it */}
       <For each={[method()]}>
         {(m) => (
-          <CheckboxGroup
-            name="panel"
-            legend="Tested for"
-            hint={m === 'lab' ? 'Tick what the lab screens for.' : 'The usual panel is ticked.'}
-            choices={SUBSTANCE_CHOICES}
-            values={STANDARD_PANELS[m]}
-          />
+          <div class="test-panel">
+            <CheckboxGroup
+              name="panel"
+              legend="Tested for"
+              hint={m === 'lab' ? 'Tick what the lab screens for.' : 'The usual panel is ticked.'}
+              choices={SUBSTANCE_CHOICES}
+              values={STANDARD_PANELS[m]}
+            />
+          </div>
         )}
       </For>
       <SelectField
@@ -149,12 +151,14 @@ export function RecordTestForm(props: {
         onChange={(e) => setResult(e.currentTarget.value)}
       />
       <Show when={result() === 'positive'}>
-        <CheckboxGroup
-          name="positiveFor"
-          legend="Positive for"
-          hint="Only substances on the panel above."
-          choices={SUBSTANCE_CHOICES}
-        />
+        <div class="test-panel">
+          <CheckboxGroup
+            name="positiveFor"
+            legend="Positive for"
+            hint="Only substances on the panel above."
+            choices={SUBSTANCE_CHOICES}
+          />
+        </div>
       </Show>
       <TextField name="witness" label="Witness" optional autocomplete="off" />
       <TextField

@@ -90,6 +90,7 @@ function ResidentView(props: { record: ResidentRecord }) {
           residentId={props.record.id}
           name={props.record.name}
           livingIn={props.record.status === 'current'}
+          timeZone={props.record.house?.timezone}
           onDone={setNotice}
         />
       </Show>
