@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../components/page';
 import { formatAt } from '../passes/format';
 import { type ResidentTestItem, testQueries } from './data';
 import { substancesText, testMethodText, testResultText, testTypeText } from './format';
+import { ShowMore } from '../components/show-more';
 import './check-ins.css';
 
 /** Staff add what only they may do to a test (a lab confirmation) through `actions`. */
@@ -60,18 +61,7 @@ function TestList(props: {
             </For>
           </ul>
         </Show>
-        <Show when={list.hasNextPage}>
-          <button
-            type="button"
-            class="button"
-            aria-disabled={list.isFetchingNextPage ? 'true' : undefined}
-            onClick={() => {
-              if (!list.isFetchingNextPage) void list.fetchNextPage();
-            }}
-          >
-            {list.isFetchingNextPage ? 'Loading…' : 'Show more tests'}
-          </button>
-        </Show>
+        <ShowMore list={list} label="Show more tests" />
       </Match>
     </Switch>
   );

@@ -15,6 +15,7 @@ import {
   moodText,
   yesNo,
 } from './format';
+import { ShowMore } from '../components/show-more';
 import './check-ins.css';
 
 type Location = NonNullable<CheckInVersion['location']>;
@@ -35,18 +36,7 @@ export function CheckInHistory(props: { residentId: string }) {
               <For each={items()}>{(item) => <HistoryEntry item={item} />}</For>
             </ul>
           </Show>
-          <Show when={list.hasNextPage}>
-            <button
-              type="button"
-              class="button"
-              aria-disabled={list.isFetchingNextPage ? 'true' : undefined}
-              onClick={() => {
-                if (!list.isFetchingNextPage) void list.fetchNextPage();
-              }}
-            >
-              {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-            </button>
-          </Show>
+          <ShowMore list={list} />
         </Match>
       </Switch>
     </section>

@@ -14,6 +14,7 @@ import { residentQueries } from '../residents/data';
 import { type DrawItem, type DrawResult, testQueries } from './data';
 import { TestCard } from './drug-tests';
 import { DrawForm, LabConfirmation, RecordTestForm, type ResidentChoice } from './test-forms';
+import { ShowMore } from '../components/show-more';
 import './board.css';
 import './check-ins.css';
 
@@ -157,18 +158,7 @@ function TestsLog(props: { houseId: string; timeZone: string | undefined; onDone
             </For>
           </ul>
         </Show>
-        <Show when={list.hasNextPage}>
-          <button
-            type="button"
-            class="button"
-            aria-disabled={list.isFetchingNextPage ? 'true' : undefined}
-            onClick={() => {
-              if (!list.isFetchingNextPage) void list.fetchNextPage();
-            }}
-          >
-            {list.isFetchingNextPage ? 'Loading…' : 'Show more tests'}
-          </button>
-        </Show>
+        <ShowMore list={list} label="Show more tests" />
       </Match>
     </Switch>
   );
@@ -190,18 +180,7 @@ function PastDraws(props: { houseId: string; timeZone: string | undefined }) {
               <For each={items()}>{(d) => <DrawCard draw={d} timeZone={props.timeZone} />}</For>
             </ul>
           </Show>
-          <Show when={list.hasNextPage}>
-            <button
-              type="button"
-              class="button"
-              aria-disabled={list.isFetchingNextPage ? 'true' : undefined}
-              onClick={() => {
-                if (!list.isFetchingNextPage) void list.fetchNextPage();
-              }}
-            >
-              {list.isFetchingNextPage ? 'Loading…' : 'Show more draws'}
-            </button>
-          </Show>
+          <ShowMore list={list} label="Show more draws" />
         </Match>
       </Switch>
     </section>

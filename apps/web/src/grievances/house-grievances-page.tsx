@@ -21,6 +21,7 @@ import {
 } from '../lib/forms';
 import { decideGrievance, grievanceQueries, type GrievanceItem } from './data';
 import { GrievanceCard } from './grievance-card';
+import { ShowMore } from '../components/show-more';
 
 export default function HouseGrievancesPage() {
   const params = useParams<{ houseId: string }>();
@@ -105,16 +106,7 @@ export default function HouseGrievancesPage() {
                 )}
               </For>
             </ul>
-            <Show when={list.hasNextPage}>
-              <button
-                type="button"
-                class="button"
-                disabled={list.isFetchingNextPage}
-                onClick={() => void list.fetchNextPage()}
-              >
-                {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-              </button>
-            </Show>
+            <ShowMore list={list} />
           </section>
         </Match>
       </Switch>

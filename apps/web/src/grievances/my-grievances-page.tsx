@@ -27,6 +27,7 @@ import {
   withdrawGrievance,
 } from './data';
 import { GrievanceCard } from './grievance-card';
+import { ShowMore } from '../components/show-more';
 
 export default function MyGrievancesPage() {
   const [search, setSearch] = useSearchParams<{ violationId?: string }>();
@@ -90,16 +91,7 @@ export default function MyGrievancesPage() {
                     )}
                   </For>
                 </ul>
-                <Show when={list.hasNextPage}>
-                  <button
-                    type="button"
-                    class="button"
-                    disabled={list.isFetchingNextPage}
-                    onClick={() => void list.fetchNextPage()}
-                  >
-                    {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-                  </button>
-                </Show>
+                <ShowMore list={list} />
               </>
             )}
           </Match>

@@ -7,6 +7,7 @@ import { formatDate, plural } from '../lib/dates';
 import { createDebounced } from '../lib/debounce';
 import type { ResidentListItem } from '../lib/trpc';
 import { residentQueries, type ResidentStatusFilter } from '../residents/data';
+import { ShowMore } from '../components/show-more';
 
 const STATUSES: { value: ResidentStatusFilter; label: string }[] = [
   { value: 'current', label: 'Current' },
@@ -85,18 +86,7 @@ export function HouseResidents(props: { houseId: string }) {
               <For each={items()}>{(resident) => <ResidentRow resident={resident} />}</For>
             </ul>
           </Show>
-          <Show when={residents.hasNextPage}>
-            <button
-              type="button"
-              class="button"
-              aria-disabled={residents.isFetchingNextPage ? 'true' : undefined}
-              onClick={() => {
-                if (!residents.isFetchingNextPage) void residents.fetchNextPage();
-              }}
-            >
-              Show more
-            </button>
-          </Show>
+          <ShowMore list={residents} />
         </Match>
       </Switch>
     </div>

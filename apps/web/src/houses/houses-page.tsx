@@ -11,6 +11,7 @@ import type { HouseSummary } from '../lib/trpc';
 import { createHouse, houseQueries, occupancyText } from './data';
 import { OccupancyBar } from '../components/occupancy-bar';
 import { HouseFields, readHouseFields } from './house-fields';
+import { ShowMore } from '../components/show-more';
 
 export default function HousesPage() {
   const who = useWhoami();
@@ -37,18 +38,7 @@ export default function HousesPage() {
               <For each={items()}>{(house) => <HouseRow house={house} />}</For>
             </ul>
           </Show>
-          <Show when={houses.hasNextPage}>
-            <button
-              type="button"
-              class="button"
-              aria-disabled={houses.isFetchingNextPage ? 'true' : undefined}
-              onClick={() => {
-                if (!houses.isFetchingNextPage) void houses.fetchNextPage();
-              }}
-            >
-              Show more
-            </button>
-          </Show>
+          <ShowMore list={houses} />
         </Match>
       </Switch>
     </div>

@@ -10,6 +10,7 @@ import { EligibilityNotes, PassBadge, PassDecision, PassDetails } from './compon
 import { type PassBoard, type PassItem, passQueries, type PassStatusFilter } from './data';
 import { formatAt, formatMinutes, possessive, passTypeText } from './format';
 import { DecideActions, ExcuseAction, RecordReturnAction } from './staff-forms';
+import { ShowMore } from '../components/show-more';
 import './passes.css';
 
 type Done = (message: string) => void;
@@ -238,16 +239,7 @@ function HistorySection(props: { houseId: string; timeZone: string | undefined }
               </For>
             </ul>
           </Show>
-          <Show when={list.hasNextPage}>
-            <button
-              type="button"
-              class="button"
-              aria-disabled={list.isFetchingNextPage ? 'true' : undefined}
-              onClick={() => void list.fetchNextPage()}
-            >
-              {list.isFetchingNextPage ? 'Loading…' : 'Load more history'}
-            </button>
-          </Show>
+          <ShowMore list={list} label="Load more history" />
         </Match>
       </Switch>
     </section>

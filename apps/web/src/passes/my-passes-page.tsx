@@ -35,6 +35,7 @@ import {
   localInputToIso,
   passTypeText,
 } from './format';
+import { ShowMore } from '../components/show-more';
 import './passes.css';
 
 type House = NonNullable<MyPassesPage['house']>;
@@ -298,16 +299,7 @@ export default function MyPassesPage() {
                     </For>
                   </ul>
                 </Show>
-                <Show when={list.hasNextPage}>
-                  <button
-                    type="button"
-                    class="button"
-                    aria-disabled={list.isFetchingNextPage ? 'true' : undefined}
-                    onClick={() => void list.fetchNextPage()}
-                  >
-                    {list.isFetchingNextPage ? 'Loading…' : 'Load more passes'}
-                  </button>
-                </Show>
+                <ShowMore list={list} label="Load more passes" />
               </section>
             </>
           )}

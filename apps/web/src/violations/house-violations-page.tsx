@@ -22,6 +22,7 @@ import {
 import { residentQueries } from '../residents/data';
 import { recordViolation, violationQueries, voidViolation } from './data';
 import { ViolationCard } from './violation-card';
+import { ShowMore } from '../components/show-more';
 import './records.css';
 
 /** A datetime-local value for now, in the browser's clock. */
@@ -105,16 +106,7 @@ export default function HouseViolationsPage() {
                     )}
                   </For>
                 </ul>
-                <Show when={list.hasNextPage}>
-                  <button
-                    type="button"
-                    class="button"
-                    disabled={list.isFetchingNextPage}
-                    onClick={() => void list.fetchNextPage()}
-                  >
-                    {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-                  </button>
-                </Show>
+                <ShowMore list={list} />
               </>
             )}
           </Match>

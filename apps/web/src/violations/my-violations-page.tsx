@@ -16,6 +16,7 @@ import {
 } from '../lib/forms';
 import { respondToViolation, violationQueries } from './data';
 import { ViolationCard } from './violation-card';
+import { ShowMore } from '../components/show-more';
 import './records.css';
 
 export default function MyViolationsPage() {
@@ -70,16 +71,7 @@ export default function MyViolationsPage() {
                     )}
                   </For>
                 </ul>
-                <Show when={list.hasNextPage}>
-                  <button
-                    type="button"
-                    class="button"
-                    disabled={list.isFetchingNextPage}
-                    onClick={() => void list.fetchNextPage()}
-                  >
-                    {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-                  </button>
-                </Show>
+                <ShowMore list={list} />
               </>
             )}
           </Match>
