@@ -19,3 +19,6 @@ export * from './check-ins/drug-tests';
 export * from './check-ins/random-draw';
 export * from './check-ins/barc10';
 export * from './check-ins/attention';
+export * from './chores/chores';
+export * from './chores/rotation';
+export * from './chores/swaps';
