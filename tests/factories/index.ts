@@ -388,3 +388,92 @@ export async function makeDrugTest(
   });
   return { id };
 }
+
+export async function makeChore(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  fields: Partial<typeof schema.chores.$inferInsert> = {},
+) {
+  const id = newId();
+  await db.insert(schema.chores).values({
+    id,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    name: unique('Chore'),
+    frequency: 'daily',
+    weekdays: [],
+    effort: 2,
+    needsVerification: true,
+    residentsNeeded: 1,
+    ...fields,
+  });
+  return { id };
+}
+
+/** A rota with the given occurrences, straight into the database (no rotation). */
+export async function makeRota(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  options: {
+    startDate: string;
+    days?: number;
+    status?: 'draft' | 'published';
+    occurrences: Array<
+      { choreId: string; date: string; residentId: string | null } & Partial<
+        typeof schema.choreOccurrences.$inferInsert
+      >
+    >;
+  },
+) {
+  const rotaId = newId();
+  await db.insert(schema.choreRotas).values({
+    id: rotaId,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    startDate: options.startDate,
+    days: options.days ?? 7,
+    status: options.status ?? 'published',
+    shares: {},
+    generatedAt: new Date(),
+    publishedAt: options.status === 'draft' ? null : new Date(),
+  });
+  const occurrenceIds: string[] = [];
+  for (const o of options.occurrences) {
+    const id = newId();
+    occurrenceIds.push(id);
+    await db.insert(schema.choreOccurrences).values({
+      id,
+      organisationId: house.organisationId,
+      houseId: house.id,
+      rotaId,
+      effort: 2,
+      needsVerification: true,
+      reasons: [],
+      slot: 0,
+      ...o,
+    });
+  }
+  return { id: rotaId, occurrenceIds };
+}
+
+export async function makeSwap(
+  db: Db,
+  house: Pick<MadeHouse, 'id' | 'organisationId'>,
+  fields: {
+    occurrenceId: string;
+    requesterId: string;
+    counterpartId: string;
+    status?: 'requested' | 'accepted';
+  },
+) {
+  const id = newId();
+  await db.insert(schema.choreSwaps).values({
+    id,
+    organisationId: house.organisationId,
+    houseId: house.id,
+    requestedAt: new Date(),
+    status: 'requested',
+    ...fields,
+  });
+  return { id };
+}

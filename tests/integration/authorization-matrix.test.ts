@@ -3,6 +3,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '@porchlight/api';
+import { addDays } from '@porchlight/domain';
 import { ACTORS, buildWorld, type ActorName, type World } from '../support/world';
 
 type Outcome = 'ok' | 'denied' | 'unauthenticated';
@@ -476,6 +477,122 @@ const MATRIX: Record<string, Entry> = {
   'attention.list': {
     call: (c, w) => c.attention.list({ houseId: w.house.id }),
     expect: houseStaff,
+  },
+  'chores.list': { call: (c, w) => c.chores.list({ houseId: w.house.id }), expect: houseMembers },
+  'chores.create': {
+    call: (c, w) =>
+      c.chores.create({ houseId: w.house.id, name: 'Porch', effort: 2, frequency: 'daily' }),
+    expect: houseStaff,
+  },
+  'chores.update': {
+    call: (c, w) =>
+      c.chores.update({
+        choreId: w.chores.chore.id,
+        name: 'Dishes after dinner',
+        effort: 3,
+        frequency: 'weekdays',
+        weekdays: [1, 3, 5],
+      }),
+    expect: houseStaff,
+  },
+  'chores.retire': {
+    call: (c, w) => c.chores.retire({ choreId: w.chores.otherChore.id }),
+    expect: houseStaff,
+  },
+  'chores.excuse': {
+    call: (c, w) =>
+      c.chores.excuse({
+        choreId: w.chores.chore.id,
+        residentId: w.residentOfHouse.residentId,
+        reason: 'Sprained wrist, two weeks.',
+      }),
+    expect: houseStaff,
+  },
+  'chores.endExclusion': {
+    call: (c, w) =>
+      c.chores.endExclusion({ houseId: w.house.id, exclusionId: w.chores.exclusionId }),
+    expect: houseStaff,
+  },
+  'chores.pin': {
+    call: (c, w) =>
+      c.chores.pin({ choreId: w.chores.otherChore.id, residentId: w.residentOfHouse.residentId }),
+    expect: houseStaff,
+  },
+  'chores.unpin': {
+    call: (c, w) => c.chores.unpin({ houseId: w.house.id, pinId: w.chores.pinId }),
+    expect: houseStaff,
+  },
+  'chores.updateSettings': {
+    call: (c, w) =>
+      c.chores.updateSettings({ houseId: w.house.id, rotaDays: 14, swapsNeedApproval: false }),
+    expect: houseStaff,
+  },
+  'chores.generateRota': {
+    call: (c, w) => c.chores.generateRota({ houseId: w.house.id, start: addDays(w.today, 7) }),
+    expect: houseStaff,
+  },
+  'chores.rota': { call: (c, w) => c.chores.rota({ houseId: w.house.id }), expect: houseMembers },
+  'chores.getRota': {
+    call: (c, w) => c.chores.getRota({ rotaId: w.chores.rota.id }),
+    expect: houseMembers,
+  },
+  'chores.rotas': { call: (c, w) => c.chores.rotas({ houseId: w.house.id }), expect: houseMembers },
+  'chores.assign': {
+    call: (c, w) =>
+      c.chores.assign({
+        occurrenceId: w.chores.draft.occurrenceIds[0] ?? '',
+        residentId: w.residentOfHouse.residentId,
+      }),
+    expect: houseStaff,
+  },
+  'chores.publishRota': {
+    call: (c, w) => c.chores.publishRota({ rotaId: w.chores.draft.id }),
+    expect: houseStaff,
+  },
+  'chores.mine': { call: (c) => c.chores.mine(), expect: residentsThemselves },
+  'chores.markDone': {
+    call: (c, w) => c.chores.markDone({ occurrenceId: w.chores.mine, note: 'Wiped the counters.' }),
+    expect: theResident,
+  },
+  'chores.verify': {
+    call: (c, w) => c.chores.verify({ occurrenceId: w.chores.done, verdict: 'verified' }),
+    expect: houseStaff,
+  },
+  'chores.history': {
+    call: (c, w) => c.chores.history({ occurrenceId: w.chores.mine }),
+    expect: houseMembers,
+  },
+  'chores.requestSwap': {
+    call: (c, w) =>
+      c.chores.requestSwap({ occurrenceId: w.chores.mine, withResidentId: w.placed.id }),
+    expect: theResident,
+  },
+  'chores.answerSwap': {
+    call: (c, w) => c.chores.answerSwap({ swapId: w.chores.swaps.toAnswer.id, answer: 'accept' }),
+    expect: theResident,
+  },
+  'chores.cancelSwap': {
+    call: (c, w) => c.chores.cancelSwap({ swapId: w.chores.swaps.asked.id }),
+    expect: theResident,
+  },
+  'chores.decideSwap': {
+    call: (c, w) =>
+      c.chores.decideSwap({ swapId: w.chores.swaps.accepted.id, decision: 'approve' }),
+    expect: houseStaff,
+  },
+  'chores.swaps': { call: (c, w) => c.chores.swaps({ houseId: w.house.id }), expect: houseStaff },
+  'chores.completion': {
+    call: (c, w) => c.chores.completion({ houseId: w.house.id }),
+    expect: houseStaff,
+  },
+  'chores.calendarFeed': { call: (c) => c.chores.calendarFeed(), expect: residentsThemselves },
+  'chores.createCalendarFeed': {
+    call: (c) => c.chores.createCalendarFeed(),
+    expect: residentsThemselves,
+  },
+  'chores.revokeCalendarFeed': {
+    call: (c) => c.chores.revokeCalendarFeed(),
+    expect: residentsThemselves,
   },
   'invites.accept': {
     call: (c, w) => c.invites.accept({ token: w.invite.token, password: 'a long enough password' }),

@@ -4,11 +4,14 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createDb } from '@porchlight/db';
+import { createDb, newId, schema } from '@porchlight/db';
 import { addDays } from '@porchlight/domain';
 import {
   acknowledge,
   makeCheckIn,
+  makeChore,
+  makeRota,
+  makeSwap,
   makeDrugTest,
   makeGrievance,
   makeSignOut,
@@ -117,6 +120,75 @@ export async function buildWorld() {
     template: true,
   });
 
+  // chores: today's published rota with one chore of each kind a procedure acts on
+  const today = todayIn(house.timezone);
+  const chore = await makeChore(db, house);
+  const otherChore = await makeChore(db, house, { frequency: 'weekly', weekdays: [7] });
+  const rota = await makeRota(db, house, {
+    startDate: today,
+    occurrences: [
+      // 0: the resident's chore for today, to mark done or offer in a swap
+      { choreId: chore.id, date: today, residentId: residentOfHouse.residentId },
+      // 1: done today, waiting for a check
+      {
+        choreId: otherChore.id,
+        date: today,
+        residentId: residentOfHouse.residentId,
+        doneAt: new Date(),
+      },
+      // 2, 3: the other resident's, offered to the resident of the house in two swaps
+      { choreId: chore.id, date: addDays(today, 1), residentId: placed.id },
+      { choreId: chore.id, date: addDays(today, 2), residentId: placed.id },
+      // 4: the resident's, offered to the other resident
+      { choreId: chore.id, date: addDays(today, 3), residentId: residentOfHouse.residentId },
+    ],
+  });
+  const draft = await makeRota(db, house, {
+    startDate: addDays(today, 14),
+    status: 'draft',
+    occurrences: [{ choreId: chore.id, date: addDays(today, 14), residentId: placed.id }],
+  });
+  const swaps = {
+    toAnswer: await makeSwap(db, house, {
+      occurrenceId: rota.occurrenceIds[2] ?? '',
+      requesterId: placed.id,
+      counterpartId: residentOfHouse.residentId,
+    }),
+    accepted: await makeSwap(db, house, {
+      occurrenceId: rota.occurrenceIds[3] ?? '',
+      requesterId: placed.id,
+      counterpartId: residentOfHouse.residentId,
+      status: 'accepted',
+    }),
+    asked: await makeSwap(db, house, {
+      occurrenceId: rota.occurrenceIds[4] ?? '',
+      requesterId: residentOfHouse.residentId,
+      counterpartId: placed.id,
+    }),
+  };
+  const exclusionId = newId();
+  await db.insert(schema.choreExclusions).values({
+    id: exclusionId,
+    choreId: otherChore.id,
+    residentId: placed.id,
+    reason: 'Doctor’s note: no lifting.',
+  });
+  const pinId = newId();
+  await db
+    .insert(schema.chorePins)
+    .values({ id: pinId, choreId: chore.id, residentId: residentOfHouse.residentId });
+  const chores = {
+    chore,
+    otherChore,
+    rota,
+    draft,
+    swaps,
+    exclusionId,
+    pinId,
+    mine: rota.occurrenceIds[0] ?? '',
+    done: rota.occurrenceIds[1] ?? '',
+  };
+
   const asOperator = await callerAs(db, operator.userId);
   const invite = await asOperator.invites.create({
     role: 'resident',
@@ -160,6 +232,7 @@ export async function buildWorld() {
     signOut,
     drugTest,
     template,
+    chores,
     today: todayIn(house.timezone),
     userIds,
     /** A fresh copy of the world, so each call starts from the same state. */

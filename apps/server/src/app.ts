@@ -13,6 +13,7 @@ import { trpcServer } from '@hono/trpc-server';
 import type { AddressInfo } from 'node:net';
 import {
   appRouter,
+  calendarFor,
   CLIENT_IP_HEADER,
   createContext,
   GENERIC_ERROR_MESSAGE,
@@ -28,6 +29,8 @@ export interface AppOptions {
   trustedOrigins: string[];
   sessionPolicy?: SessionPolicyConfig;
   clock?: Clock;
+  /** The address people use, for links inside calendar feeds. */
+  publicUrl?: string;
   /** The built dashboard (apps/web/dist); not served when absent. */
   webRoot?: string;
   log?: (message: string, error?: unknown) => void;
@@ -133,6 +136,29 @@ export function createApp(options: AppOptions) {
       log(`healthz: database did not answer [${c.get('requestId')}]`, error);
       return c.json({ status: 'unavailable' }, 503);
     }
+  });
+
+  // a resident's calendar feed: the unguessable token in the address is the only key
+  app.get('/calendar/:file', async (c) => {
+    const token = /^(.+)\.ics$/.exec(c.req.param('file'))?.[1] ?? '';
+    const body = await calendarFor(
+      { db: options.db, clock: options.clock ?? { now: () => new Date() } },
+      token,
+      options.publicUrl ?? new URL(c.req.url).origin,
+    );
+    if (body === null)
+      return c.json(
+        {
+          error: {
+            message: 'This calendar address is unknown or was turned off.',
+            code: 'NOT_FOUND',
+          },
+        },
+        404,
+      );
+    c.header('Cache-Control', 'private, max-age=300');
+    c.header('Content-Disposition', 'inline; filename="porchlight.ics"');
+    return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
   });
 
   app.on(['GET', 'POST'], '/api/auth/*', (c) => {

@@ -47,6 +47,7 @@ export async function startServer(
     auth,
     trustedOrigins: config.trustedOrigins,
     sessionPolicy: config.sessionPolicy,
+    publicUrl: config.publicUrl,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

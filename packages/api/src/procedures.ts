@@ -249,3 +249,146 @@ export const signOutProcedure = houseRecordProcedure(
   byId(schema.signOuts),
 );
 export const drugTestProcedure = houseRecordProcedure('testId', 'test', byId(schema.drugTests));
+
+/** A chore of a house's list, named by `choreId`, for staff of its house. */
+export const choreProcedure = authedProcedure
+  .meta({ access: 'house staff' })
+  .input(z.object({ choreId: id }))
+  .use(async ({ ctx, input, next }) => {
+    const row = await ctx.db
+      .select({ chore: schema.chores, house: schema.houses })
+      .from(schema.chores)
+      .innerJoin(schema.houses, eq(schema.houses.id, schema.chores.houseId))
+      .where(eq(schema.chores.id, input.choreId))
+      .get();
+    if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Chore not found.' });
+    if (!canManageHouse(ctx.actor, row.house)) deny(ctx.actor, row.house.organisationId, 'chore');
+    return next({ ctx: { ...ctx, chore: row.chore, house: row.house } });
+  });
+
+/**
+ * A rota, named by `rotaId`: staff of its house, or (`member`) also the house's
+ * residents, who only ever see a published rota.
+ */
+export function rotaProcedure(access: 'staff' | 'member') {
+  return authedProcedure
+    .meta({ access: access === 'staff' ? 'house staff' : 'house staff and residents of the house' })
+    .input(z.object({ rotaId: id }))
+    .use(async ({ ctx, input, next }) => {
+      const row = await ctx.db
+        .select({ rota: schema.choreRotas, house: schema.houses })
+        .from(schema.choreRotas)
+        .innerJoin(schema.houses, eq(schema.houses.id, schema.choreRotas.houseId))
+        .where(eq(schema.choreRotas.id, input.rotaId))
+        .get();
+      const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'Rota not found.' });
+      if (!row) throw notFound();
+      const isStaff = canManageHouse(ctx.actor, row.house);
+      if (!isStaff) {
+        if (access === 'staff' || !canViewHouse(ctx.actor, row.house))
+          deny(ctx.actor, row.house.organisationId, 'rota');
+        if (row.rota.status !== 'published') throw notFound();
+      }
+      return next({ ctx: { ...ctx, rota: row.rota, house: row.house, isStaff } });
+    });
+}
+
+/** One chore occurrence, named by `occurrenceId`: the resident it is given to, or staff of the house. */
+export function occurrenceProcedure(access: 'owner' | 'staff' | 'owner-or-staff') {
+  return authedProcedure
+    .meta({ access: RECORD_ACCESS_WORDS[access] })
+    .input(z.object({ occurrenceId: id }))
+    .use(async ({ ctx, input, next }) => {
+      const row = await ctx.db
+        .select({
+          occurrence: schema.choreOccurrences,
+          rota: schema.choreRotas,
+          chore: schema.chores,
+          house: schema.houses,
+        })
+        .from(schema.choreOccurrences)
+        .innerJoin(schema.choreRotas, eq(schema.choreRotas.id, schema.choreOccurrences.rotaId))
+        .innerJoin(schema.chores, eq(schema.chores.id, schema.choreOccurrences.choreId))
+        .innerJoin(schema.houses, eq(schema.houses.id, schema.choreOccurrences.houseId))
+        .where(eq(schema.choreOccurrences.id, input.occurrenceId))
+        .get();
+      const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'Chore not found.' });
+      if (!row) throw notFound();
+      const { occurrence, house } = row;
+      const isStaff = canManageHouse(ctx.actor, house);
+      const isOwner =
+        occurrence.residentId !== null &&
+        row.rota.status === 'published' &&
+        ctx.actor.memberships.some(
+          (m) =>
+            m.organisationId === house.organisationId &&
+            m.role === 'resident' &&
+            m.residentId === occurrence.residentId,
+        );
+      const allowed =
+        access === 'staff' ? isStaff : access === 'owner' ? isOwner : isOwner || isStaff;
+      if (!allowed) {
+        // a resident of the house sees the published rota, so the chore is no secret to them
+        const seesIt =
+          staffOrganisations(ctx.actor).includes(house.organisationId) ||
+          (row.rota.status === 'published' && canViewHouse(ctx.actor, house));
+        if (!seesIt) throw notFound();
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message:
+            access === 'owner'
+              ? 'Only the resident this chore is given to can do this.'
+              : 'Only the house’s staff can do this.',
+        });
+      }
+      return next({ ctx: { ...ctx, ...row, isStaff, isOwner } });
+    });
+}
+
+/** A chore swap, named by `swapId`: the resident who asked, the one asked, or staff of the house. */
+export function swapProcedure(access: 'requester' | 'counterpart' | 'staff') {
+  return authedProcedure
+    .meta({
+      access:
+        access === 'staff'
+          ? 'house staff'
+          : access === 'requester'
+            ? 'the resident who asked for the swap'
+            : 'the resident asked to swap',
+    })
+    .input(z.object({ swapId: id }))
+    .use(async ({ ctx, input, next }) => {
+      const row = await ctx.db
+        .select({ swap: schema.choreSwaps, house: schema.houses })
+        .from(schema.choreSwaps)
+        .innerJoin(schema.houses, eq(schema.houses.id, schema.choreSwaps.houseId))
+        .where(eq(schema.choreSwaps.id, input.swapId))
+        .get();
+      const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'Swap not found.' });
+      if (!row) throw notFound();
+      const { swap, house } = row;
+      const residentIs = (residentId: string) =>
+        ctx.actor.memberships.some(
+          (m) =>
+            m.organisationId === house.organisationId &&
+            m.role === 'resident' &&
+            m.residentId === residentId,
+        );
+      const isRequester = residentIs(swap.requesterId);
+      const isCounterpart = residentIs(swap.counterpartId);
+      const isStaff = canManageHouse(ctx.actor, house);
+      const allowed =
+        access === 'staff' ? isStaff : access === 'requester' ? isRequester : isCounterpart;
+      if (!allowed) {
+        if (
+          !isStaff &&
+          !isRequester &&
+          !isCounterpart &&
+          !staffOrganisations(ctx.actor).includes(house.organisationId)
+        )
+          throw notFound();
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'You cannot do this with this swap.' });
+      }
+      return next({ ctx: { ...ctx, swap, house, isStaff } });
+    });
+}

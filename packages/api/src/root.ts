@@ -11,6 +11,7 @@ import { checkInsRouter } from './routers/check-ins';
 import { testsRouter } from './routers/tests';
 import { recoveryCapitalRouter } from './routers/recovery-capital';
 import { attentionRouter } from './routers/attention';
+import { choresRouter } from './routers/chores';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -27,6 +28,7 @@ export const appRouter = router({
   tests: testsRouter,
   recoveryCapital: recoveryCapitalRouter,
   attention: attentionRouter,
+  chores: choresRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,6 +20,7 @@ import type { AuthedContext } from '../trpc';
 import { displayName, houseToday } from './houses';
 import { firstPhaseWrite, phaseHistory } from './phases';
 import { offsetOf, toPage } from './pages';
+import { choreWritesOnLeaving } from './chore-rotas';
 import { commit, commitGuarded, type AuditEntry } from './write';
 
 type House = typeof schema.houses.$inferSelect;
@@ -460,6 +461,16 @@ export async function transferResident(
   });
   const stayId = newId();
   const now = ctx.clock.now();
+  // leaving the house: their chores there from the move go to others
+  const fromHouse =
+    current.houseId === target.house.id
+      ? undefined
+      : await ctx.db
+          .select()
+          .from(schema.houses)
+          .where(eq(schema.houses.id, current.houseId))
+          .get();
+  const handOn = fromHouse ? await choreWritesOnLeaving(ctx, fromHouse, ctx.resident.id, date) : [];
   // close first: the database allows one open stay per resident
   await commitGuarded(
     ctx,
@@ -505,6 +516,7 @@ export async function transferResident(
       ...(target.house.id === current.houseId
         ? []
         : await firstPhaseWrite(ctx, target.house.id, ctx.resident.id, date)),
+      ...handOn,
     ],
   );
   return { stayId, date };
@@ -517,13 +529,15 @@ export async function moveOutResident(
   const residentStays = await staysOf(ctx, ctx.resident.id);
   const open = residentStays.find(isOpen);
   const house = await ctx.db
-    .select({ timezone: schema.houses.timezone })
+    .select()
     .from(schema.houses)
     .where(eq(schema.houses.id, open?.houseId ?? ctx.resident.houseId))
     .get();
   const today = houseToday(ctx, house ?? { timezone: 'UTC' });
   const date = input.date ?? today;
   const current = checkMoveOut({ current: open, date, today });
+  // their chores from the move-out day go to others, in the same batch
+  const handOn = house ? await choreWritesOnLeaving(ctx, house, ctx.resident.id, date) : [];
   await commitGuarded(
     ctx,
     ctx.db
@@ -543,6 +557,7 @@ export async function moveOutResident(
       organisationId: ctx.resident.organisationId,
       details: { residentId: ctx.resident.id, date, reason: input.reason },
     },
+    handOn,
   );
   return { stayId: current.id, date };
 }

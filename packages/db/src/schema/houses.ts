@@ -28,6 +28,9 @@ export const houses = sqliteTable(
     dailyCheckInBy: text().notNull().default('21:00'),
     curfewWindowBefore: integer().notNull().default(60),
     curfewGrace: integer().notNull().default(15),
+    // chores: a rota covers 7 or 14 days; a swap between residents may need a manager's approval
+    choreRotaDays: integer().notNull().default(7),
+    choreSwapsNeedApproval: integer({ mode: 'boolean' }).notNull().default(true),
     createdAt: now(),
     updatedAt: now(),
   },

@@ -5,3 +5,5 @@ export * from './residents';
 export * from './audit';
 export * from './rules';
 export * from './check-ins';
+export * from './chores';
+export * from './calendar';

@@ -53,6 +53,8 @@ export interface RotaInput {
 
 export type RotaReason =
   | { code: 'pinned' }
+  | { code: 'by_hand' }
+  | { code: 'left'; residentId: string }
   | { code: 'kept' }
   | { code: 'only_one' }
   | { code: 'lowest_balance'; balance: number; next: number | null }
@@ -295,6 +297,10 @@ export function reasonText(reason: RotaReason, nameOf: (residentId: string) => s
       return 'Pinned to them by a manager.';
     case 'kept':
       return 'Kept as it was when the rota was planned again.';
+    case 'by_hand':
+      return 'Chosen by a manager.';
+    case 'left':
+      return `Handed on when ${nameOf(reason.residentId)} moved out.`;
     case 'only_one':
       return 'The only resident in the house that day who could take it.';
     case 'lowest_balance':
