@@ -5,10 +5,12 @@ import { hashPassword } from 'better-auth/crypto';
 import { and, count, eq, isNotNull, isNull, schema } from '@porchlight/db';
 import { seedDemo } from '@porchlight/db/seed';
 import {
+  addDays,
   ATTENTION_KINDS,
   type CheckInPolicy,
   curfewTiming,
   dailyDueAt,
+  daysBetween,
   localDateAt,
   nightOf,
   verifyDraw,
@@ -301,6 +303,130 @@ describe('demo check-ins', () => {
     expect(open.map((o) => o.residentId)).toEqual([andre.id]);
     expect(open[0]?.destination).toBe('Grocery store');
     expect(open[0]?.expectedReturnAt.getTime()).toBeLessThan(Date.now());
+  });
+});
+
+describe('demo chores', () => {
+  it('every house has a chore list and eight weeks of published rotas, one after another, up to today', async () => {
+    const houses = await t.db.select().from(schema.houses);
+    for (const house of houses) {
+      const chores = await t.db
+        .select()
+        .from(schema.chores)
+        .where(eq(schema.chores.houseId, house.id));
+      expect(chores.length, house.name).toBeGreaterThanOrEqual(7);
+      const rotas = await t.db
+        .select()
+        .from(schema.choreRotas)
+        .where(eq(schema.choreRotas.houseId, house.id))
+        .orderBy(schema.choreRotas.startDate);
+      expect(rotas.every((r) => r.status === 'published' && r.days === house.choreRotaDays)).toBe(
+        true,
+      );
+      for (const [i, r] of rotas.entries()) {
+        const next = rotas[i + 1];
+        if (next) expect(next.startDate).toBe(addDays(r.startDate, r.days));
+      }
+      const today = localDateAt(new Date(), house.timezone);
+      const first = rotas[0];
+      const last = rotas.at(-1);
+      expect(first && daysBetween(first.startDate, today)).toBeGreaterThanOrEqual(56);
+      expect(last && last.startDate <= today && addDays(last.startDate, last.days) > today).toBe(
+        true,
+      );
+    }
+    expect(houses.find((h) => h.narrLevel === 1)?.choreRotaDays).toBe(14);
+  });
+
+  it('gives each chore to someone in the house that day, never to the resident excused from it', async () => {
+    const rows = await t.db
+      .select({ o: schema.choreOccurrences, chore: schema.chores.name })
+      .from(schema.choreOccurrences)
+      .innerJoin(schema.chores, eq(schema.chores.id, schema.choreOccurrences.choreId));
+    const stays = await t.db.select().from(schema.stays);
+    expect(rows.length).toBeGreaterThan(500);
+    for (const { o } of rows) {
+      expect(o.residentId, o.id).not.toBeNull();
+      const inHouse = stays.some(
+        (st) =>
+          st.residentId === o.residentId &&
+          st.houseId === o.houseId &&
+          st.startDate < o.date &&
+          (st.endDate === null || st.endDate > o.date),
+      );
+      expect(inHouse, `${o.id} on ${o.date}`).toBe(true);
+    }
+    const luis = await residentNamed(t.db, 'Luis Ortega');
+    const excused = await t.db
+      .select()
+      .from(schema.choreExclusions)
+      .where(eq(schema.choreExclusions.residentId, luis.id));
+    expect(excused).toHaveLength(1);
+    expect(
+      rows.filter((r) => r.o.residentId === luis.id && r.o.choreId === excused[0]?.choreId),
+    ).toEqual([]);
+  });
+
+  it('records done and checked chores with their events, mostly done, a few missed', async () => {
+    const occurrences = await t.db.select().from(schema.choreOccurrences);
+    const events = await t.db.select().from(schema.choreEvents);
+    const now = Date.now();
+    for (const o of occurrences.filter((x) => x.doneAt)) {
+      expect(o.doneAt?.getTime()).toBeLessThanOrEqual(now);
+      const theirs = events.filter((e) => e.occurrenceId === o.id);
+      expect(theirs.some((e) => e.kind === 'done')).toBe(true);
+      if (o.checkResult === 'verified') {
+        expect(o.needsVerification).toBe(true);
+        expect(theirs.at(-1)?.kind).toBe('verified');
+      }
+    }
+    expect(events.some((e) => e.kind === 'rejected')).toBe(true);
+    expect(events.every((e) => e.at.getTime() <= now)).toBe(true);
+    const houses = await t.db.select().from(schema.houses);
+    for (const house of houses) {
+      const today = localDateAt(new Date(), house.timezone);
+      const past = occurrences.filter(
+        (o) => o.houseId === house.id && o.date < today && o.date >= addDays(today, -28),
+      );
+      const rate = past.filter((o) => o.doneAt).length / past.length;
+      expect(rate, house.name).toBeGreaterThan(0.75);
+      expect(rate, house.name).toBeLessThan(0.99);
+    }
+  });
+
+  it('leaves Jordan Ellis a chore to do today that a manager checks, and a swap to answer', async () => {
+    const jordan = await residentNamed(t.db, 'Jordan Ellis');
+    const house = await t.db
+      .select()
+      .from(schema.houses)
+      .where(eq(schema.houses.id, jordan.houseId))
+      .get();
+    const today = localDateAt(new Date(), house?.timezone ?? '');
+    const todays = await t.db
+      .select()
+      .from(schema.choreOccurrences)
+      .where(
+        and(
+          eq(schema.choreOccurrences.residentId, jordan.id),
+          eq(schema.choreOccurrences.date, today),
+        ),
+      );
+    expect(todays.some((o) => o.doneAt === null && o.needsVerification)).toBe(true);
+    const waiting = await t.db
+      .select()
+      .from(schema.choreSwaps)
+      .where(
+        and(
+          eq(schema.choreSwaps.counterpartId, jordan.id),
+          eq(schema.choreSwaps.status, 'requested'),
+        ),
+      );
+    expect(waiting).toHaveLength(1);
+    const settled = await t.db
+      .select()
+      .from(schema.choreSwaps)
+      .where(eq(schema.choreSwaps.status, 'approved'));
+    expect(settled.length).toBeGreaterThan(0);
   });
 });
 

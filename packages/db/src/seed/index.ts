@@ -9,6 +9,7 @@ import type { Db } from '../client';
 import { newId } from '../ids';
 import * as s from '../schema';
 import { seedCheckIns } from './check-ins';
+import { type ChoresSeedContext, seedChores } from './chores';
 import { seedRules, type RulesSeedContext } from './rules';
 
 export const DEMO_PASSWORD = 'porchlight-demo';
@@ -16,7 +17,10 @@ export const DEMO_ACCOUNTS = [
   { role: 'operator', email: 'operator@example.org', name: 'Dana Whitfield' },
   { role: 'manager', email: 'manager@example.org', name: 'Marcus Reyes' },
   { role: 'resident', email: 'resident@example.org', name: 'Jordan Ellis' },
+  // a housemate of Jordan's, so a chore swap can be tried from two phones
+  { role: 'resident', email: 'housemate@example.org', name: 'Luis Ortega' },
 ] as const;
+type DemoEmail = (typeof DEMO_ACCOUNTS)[number]['email'];
 export const DEMO_ORGANISATION = 'Porchlight Demo';
 
 interface HouseSpec {
@@ -83,7 +87,8 @@ interface ResidentSpec {
   preferred?: string;
   sober: number;
   stays: StaySpec[];
-  account?: boolean;
+  /** The demo login that is this resident's. */
+  account?: DemoEmail;
   phone?: string;
 }
 
@@ -94,7 +99,7 @@ const RESIDENTS: ResidentSpec[] = [
     last: 'Ellis',
     sober: 140,
     stays: [{ house: 'maple', bed: '11A', from: 120 }],
-    account: true,
+    account: 'resident@example.org',
     phone: '(614) 555-0134',
   },
   {
@@ -104,7 +109,13 @@ const RESIDENTS: ResidentSpec[] = [
     sober: 400,
     stays: [{ house: 'maple', bed: '10A', from: 300 }],
   },
-  { first: 'Luis', last: 'Ortega', sober: 95, stays: [{ house: 'maple', bed: '10B', from: 80 }] },
+  {
+    first: 'Luis',
+    last: 'Ortega',
+    sober: 95,
+    stays: [{ house: 'maple', bed: '10B', from: 80 }],
+    account: 'housemate@example.org',
+  },
   {
     first: 'Andre',
     last: 'Williams',
@@ -251,10 +262,12 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
   }
 
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
+  // by email; staff by role too (there is one of each)
   const userIds = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const userId = newId();
-    userIds.set(account.role, userId);
+    userIds.set(account.email, userId);
+    if (account.role !== 'resident') userIds.set(account.role, userId);
     writes.push(
       db
         .insert(s.users)
@@ -289,8 +302,20 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
   };
 
   const current: RulesSeedContext['residents'] = [];
+  const allStays: ChoresSeedContext['stays'] = [];
+  const userOf = new Map<string, string>();
   for (const [i, r] of RESIDENTS.entries()) {
     const residentId = newId();
+    const login = r.account ? userIds.get(r.account) : undefined;
+    if (login) userOf.set(residentId, login);
+    for (const stay of r.stays)
+      allStays.push({
+        residentId,
+        name: `${r.preferred ?? r.first} ${r.last}`,
+        house: stay.house,
+        from: stay.from,
+        ...(stay.to === undefined ? {} : { to: stay.to }),
+      });
     const last = r.stays.at(-1);
     if (last && last.to === undefined) {
       current.push({
@@ -298,7 +323,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
         name: `${r.preferred ?? r.first} ${r.last}`,
         house: last.house,
         daysIn: last.from,
-        userId: r.account ? (userIds.get('resident') ?? null) : null,
+        userId: r.account ? (userIds.get(r.account) ?? null) : null,
       });
     }
     const lastHouse = r.stays.at(-1)?.house ?? 'cedar';
@@ -307,12 +332,12 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
         id: residentId,
         organisationId: orgId,
         houseId: houseIds.get(lastHouse) ?? '',
-        userId: r.account ? (userIds.get('resident') ?? null) : null,
+        userId: r.account ? (userIds.get(r.account) ?? null) : null,
         firstName: r.first,
         lastName: r.last,
         preferredName: r.preferred ?? null,
         phone: r.phone ?? `(555) 010-${String(1000 + i * 37).slice(-4)}`,
-        email: r.account ? 'resident@example.org' : null,
+        email: r.account ?? null,
         dateOfBirth: dateIn(lastHouse, 365 * (24 + ((i * 7) % 30)) + i * 11),
         sobrietyDate: dateIn(lastHouse, r.sober),
         createdBy: managerId,
@@ -371,6 +396,19 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
       ...rules.seeded,
       managerName: staffName('manager'),
       operatorName: staffName('operator'),
+    }),
+  );
+  writes.push(
+    ...seedChores({
+      db,
+      now,
+      organisationId: orgId,
+      managerId,
+      operatorId: userIds.get('operator') ?? null,
+      houses: context.houses,
+      stays: allStays,
+      passes: rules.seeded.passes,
+      userOf,
     }),
   );
   writes.push(
