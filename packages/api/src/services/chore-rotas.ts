@@ -519,7 +519,13 @@ async function loadsOf(ctx: Ctx, houseId: string, rota: Rota, occurrences: reado
   const assigned = new Map<string, number>();
   for (const o of occurrences)
     if (o.residentId) assigned.set(o.residentId, (assigned.get(o.residentId) ?? 0) + o.effort);
-  const ids = new Set([...Object.keys(rota.shares), ...assigned.keys()]);
+  // residents with no share and nothing given (moved out before the rota) are left out
+  const ids = new Set([
+    ...Object.entries(rota.shares)
+      .filter(([, share]) => share > 0)
+      .map(([id]) => id),
+    ...assigned.keys(),
+  ]);
   const round = (n: number) => Math.round(n * 10) / 10;
   return [...ids].map((residentId) => {
     const b = before[residentId] ?? 0;

@@ -386,7 +386,8 @@ export function seedChores(ctx: ChoresSeedContext): BatchItem<'sqlite'>[] {
           kind: 'done',
           toResidentId: who,
         });
-        if (!row.needsVerification) continue;
+        // today's are still waiting for the manager's check
+        if (!row.needsVerification || slot.date === today) continue;
         const checkedAt = new Date(doneAt.getTime() + rng.int(20, 600) * MINUTE);
         if (checkedAt.getTime() > now.getTime() || rng.chance(0.1)) continue;
         // now and then a chore is sent back, done again and then passes
