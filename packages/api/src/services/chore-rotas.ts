@@ -439,7 +439,8 @@ export async function rotaView(
         ),
       )
       .orderBy(asc(schema.chores.name)),
-    isStaff ? openSwapsOf(ctx, house.id, rota.id) : Promise.resolve([]),
+    // every open swap of the house: they wait for someone whichever rota they are in
+    isStaff ? openSwapsOf(ctx, house.id) : Promise.resolve([]),
     rota.publishedBy
       ? ctx.db
           .select({ name: schema.users.name })

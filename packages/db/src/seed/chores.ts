@@ -1,4 +1,5 @@
 // Demo data for chores: a chore list per house, eight weeks of published rotas
+// and the next period's
 // planned by the real rotation (balances carried from period to period, passes
 // and moves honoured, one resident excused, one chore pinned), realistic
 // completion (mostly done and checked, a few missed, one sent back and redone),
@@ -308,7 +309,9 @@ export function seedChores(ctx: ChoresSeedContext): BatchItem<'sqlite'>[] {
     let start = addDays(currentStart, -WEEKS_BACK * 7);
     let balances: Record<string, number> = {};
     let lastPeriod: Array<{ residentId: string; choreId: string }> = [];
-    while (start <= currentStart) {
+    // eight weeks back, the current period, and the next one (published ahead, as managers do)
+    const lastStart = addDays(currentStart, days);
+    while (start <= lastStart) {
       const rotaId = newId();
       const plan = planRota({
         start,
@@ -335,7 +338,9 @@ export function seedChores(ctx: ChoresSeedContext): BatchItem<'sqlite'>[] {
           checked.reasons = [{ code: 'by_hand' }];
         }
       }
-      const generatedAt = instantAt(addDays(start, -2), 19, 30, tz);
+      const planned = instantAt(addDays(start, -2), 19, 30, tz);
+      const generatedAt =
+        planned.getTime() < now.getTime() ? planned : new Date(now.getTime() - 3_600_000);
       writes.push(
         db.insert(s.choreRotas).values({
           id: rotaId,
@@ -347,7 +352,7 @@ export function seedChores(ctx: ChoresSeedContext): BatchItem<'sqlite'>[] {
           shares: Object.fromEntries(plan.loads.map((l) => [l.residentId, l.share])),
           generatedAt,
           generatedBy: checker,
-          publishedAt: new Date(generatedAt.getTime() + 20 * MINUTE),
+          publishedAt: new Date(Math.min(generatedAt.getTime() + 20 * MINUTE, now.getTime())),
           publishedBy: checker,
         }),
       );
