@@ -2,6 +2,7 @@
 // rule, security headers, and no leak of internals on an unexpected error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
+import ICAL from 'ical.js';
 import { Browserless, spawnServer, type SpawnedServer } from '../support/server';
 
 const PASSWORD = 'porchlight-demo';
@@ -225,6 +226,26 @@ describe('HTTP server', () => {
     const gone = await fetch(`${server.url}/assets/page-0ld0ld.js`);
     expect(gone.status).toBe(404);
     expect(gone.headers.get('content-type')).toMatch(/json/);
+  });
+
+  it('serves a resident’s calendar feed to any calendar app at its private address, until it is turned off', async () => {
+    const jordan = await signedIn('resident@example.org');
+    const made = (await (await jordan.mutate('chores.createCalendarFeed', {})).json()) as TrpcOk<{
+      path: string;
+    }>;
+    // a calendar app has no session: the address is the only key
+    const res = await fetch(server.url + made.result.data.path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const calendar = new ICAL.Component(ICAL.parse(await res.text()) as unknown[]);
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.startDate.isDate && e.summary.startsWith('Chore: '))).toBe(true);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Porchlight: Maple House');
+
+    await jordan.mutate('chores.revokeCalendarFeed', {});
+    expect((await fetch(server.url + made.result.data.path)).status).toBe(404);
+    expect((await fetch(`${server.url}/calendar/not-a-real-token-at-all.ics`)).status).toBe(404);
   });
 
   it('sends security headers: a CSP without unsafe-inline, no framing, nosniff', async () => {

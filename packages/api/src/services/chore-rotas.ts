@@ -1061,6 +1061,24 @@ export async function choreWritesOnLeaving(
         .where(eq(schema.choreRotas.id, rota.id)),
     );
   }
+  // pins and exclusions were for their time in the house
+  const houseChores = ctx.db
+    .select({ id: schema.chores.id })
+    .from(schema.chores)
+    .where(eq(schema.chores.houseId, house.id));
+  for (const table of [schema.chorePins, schema.choreExclusions])
+    writes.push(
+      ctx.db
+        .update(table)
+        .set({ endedAt: now, endedBy: ctx.actor?.userId ?? null })
+        .where(
+          and(
+            eq(table.residentId, residentId),
+            isNull(table.endedAt),
+            inArray(table.choreId, houseChores),
+          ),
+        ),
+    );
   writes.push(
     ctx.db
       .update(schema.choreSwaps)
@@ -1107,7 +1125,8 @@ export async function completionReport(ctx: AuthedContext & { house: House }) {
     a[1].localeCompare(b[1]),
   );
   const weeks: Array<{ weekStart: string; done: number; verified: number; missed: number }> = [];
-  for (let w = weekStart(twelve.from); w <= today; w = addDays(w, 7)) {
+  // twelve weeks, Monday to Sunday, the last one this week so far
+  for (let w = addDays(weekStart(today), -77); w <= today; w = addDays(w, 7)) {
     const c = completion(statuses, w, addDays(w, 6) < today ? addDays(w, 6) : today);
     weeks.push({ weekStart: w, done: c.done - c.verified, verified: c.verified, missed: c.missed });
   }

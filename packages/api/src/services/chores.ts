@@ -169,6 +169,12 @@ export async function updateChore(
   if (ctx.chore.retiredAt)
     throw conflict('This chore is retired: add it again instead.', 'choreId');
   await checkNameFree(ctx, ctx.house.id, input.name, ctx.chore.id);
+  const pinned = await openOf(ctx, schema.chorePins, ctx.chore.id);
+  if (input.residentsNeeded < pinned.length)
+    throw invalid(
+      'residentsNeeded',
+      `cannot be fewer than the ${pinned.length} residents pinned to it: unpin someone first.`,
+    );
   const values = choreValues(input);
   await commit(
     ctx,
@@ -194,6 +200,7 @@ export async function updateChore(
 /** A retired chore leaves future rotas; the rotas it was in keep it. */
 export async function retireChore(ctx: AuthedContext & { chore: Chore; house: House }) {
   const now = ctx.clock.now();
+  const ended = { endedAt: now, endedBy: ctx.actor.userId };
   await commitGuarded(
     ctx,
     ctx.db
@@ -207,8 +214,40 @@ export async function retireChore(ctx: AuthedContext & { chore: Chore; house: Ho
       organisationId: ctx.house.organisationId,
       details: { name: ctx.chore.name },
     },
+    // its pins and exclusions end with it
+    [
+      ctx.db
+        .update(schema.chorePins)
+        .set(ended)
+        .where(and(eq(schema.chorePins.choreId, ctx.chore.id), isNull(schema.chorePins.endedAt))),
+      ctx.db
+        .update(schema.choreExclusions)
+        .set(ended)
+        .where(
+          and(
+            eq(schema.choreExclusions.choreId, ctx.chore.id),
+            isNull(schema.choreExclusions.endedAt),
+          ),
+        ),
+    ],
   );
   return { choreId: ctx.chore.id };
+}
+
+/** Open pins or exclusions of a chore. */
+function openOf(
+  ctx: Pick<AuthedContext, 'db'>,
+  table: typeof schema.chorePins | typeof schema.choreExclusions,
+  choreId: string,
+) {
+  return ctx.db
+    .select({ id: table.id, residentId: table.residentId })
+    .from(table)
+    .where(and(eq(table.choreId, choreId), isNull(table.endedAt)));
+}
+
+function checkNotRetired(chore: Chore) {
+  if (chore.retiredAt) throw conflict('This chore is retired.', 'choreId');
 }
 
 async function residentOfHouse(ctx: Pick<AuthedContext, 'db'>, house: House, residentId: string) {
@@ -230,23 +269,29 @@ export async function excuseFromChore(
   ctx: AuthedContext & { chore: Chore; house: House },
   input: { residentId: string; reason: string },
 ) {
+  checkNotRetired(ctx.chore);
   await residentOfHouse(ctx, ctx.house, input.residentId);
-  const open = await ctx.db
-    .select({ id: schema.choreExclusions.id })
-    .from(schema.choreExclusions)
-    .where(
-      and(
-        eq(schema.choreExclusions.choreId, ctx.chore.id),
-        eq(schema.choreExclusions.residentId, input.residentId),
-        isNull(schema.choreExclusions.endedAt),
-      ),
-    )
-    .get();
-  if (open) throw conflict('This resident is already excused from this chore.', 'residentId');
+  const [excused, pinned] = await Promise.all([
+    openOf(ctx, schema.choreExclusions, ctx.chore.id),
+    openOf(ctx, schema.chorePins, ctx.chore.id),
+  ]);
+  if (excused.some((e) => e.residentId === input.residentId))
+    throw conflict('This resident is already excused from this chore.', 'residentId');
+  const pin = pinned.find((p) => p.residentId === input.residentId);
+  const now = ctx.clock.now();
   const id = newId();
   await commit(
     ctx,
     [
+      // being excused wins over a pin: the pin ends in the same change
+      ...(pin
+        ? [
+            ctx.db
+              .update(schema.chorePins)
+              .set({ endedAt: now, endedBy: ctx.actor.userId })
+              .where(eq(schema.chorePins.id, pin.id)),
+          ]
+        : []),
       ctx.db.insert(schema.choreExclusions).values({
         id,
         choreId: ctx.chore.id,
@@ -261,11 +306,15 @@ export async function excuseFromChore(
         recordType: 'chore_exclusion',
         recordId: id,
         organisationId: ctx.house.organisationId,
-        details: { choreId: ctx.chore.id, residentId: input.residentId },
+        details: {
+          choreId: ctx.chore.id,
+          residentId: input.residentId,
+          endedPin: pin?.id ?? null,
+        },
       },
     ],
   );
-  return { exclusionId: id };
+  return { exclusionId: id, endedPin: pin !== undefined };
 }
 
 export async function endExclusion(
@@ -304,11 +353,16 @@ export async function pinChore(
   ctx: AuthedContext & { chore: Chore; house: House },
   input: { residentId: string },
 ) {
+  checkNotRetired(ctx.chore);
   await residentOfHouse(ctx, ctx.house, input.residentId);
-  const open = await ctx.db
-    .select({ id: schema.chorePins.id })
-    .from(schema.chorePins)
-    .where(and(eq(schema.chorePins.choreId, ctx.chore.id), isNull(schema.chorePins.endedAt)));
+  const [open, excused] = await Promise.all([
+    openOf(ctx, schema.chorePins, ctx.chore.id),
+    openOf(ctx, schema.choreExclusions, ctx.chore.id),
+  ]);
+  if (open.some((p) => p.residentId === input.residentId))
+    throw conflict('This chore is already pinned to this resident.', 'residentId');
+  if (excused.some((e) => e.residentId === input.residentId))
+    throw invalid('residentId', 'is excused from this chore: end that first.');
   if (open.length >= ctx.chore.residentsNeeded)
     throw conflict(
       ctx.chore.residentsNeeded === 1
