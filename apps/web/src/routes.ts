@@ -55,6 +55,7 @@ export const routes: RouteDefinition[] = [
       { path: '/rules', component: lazy(() => import('./rules/house-rules-page')) },
       { path: '/passes', component: lazy(() => import('./passes/my-passes-page')) },
       { path: '/check-ins', component: lazy(() => import('./check-ins/my-check-ins-page')) },
+      { path: '/chores', component: lazy(() => import('./chores/my-chores-page')) },
       {
         path: '/recovery-capital',
         component: lazy(() => import('./check-ins/recovery-capital-page')),
@@ -74,6 +75,22 @@ export const routes: RouteDefinition[] = [
             void queryClient.prefetchQuery(attentionQueries.list(params.houseId));
           }
         },
+      },
+      {
+        path: '/houses/:houseId/chores',
+        component: lazy(() => import('./chores/house-rota-page')),
+      },
+      {
+        path: '/houses/:houseId/chores/list',
+        component: lazy(() => import('./chores/chore-list-page')),
+      },
+      {
+        path: '/houses/:houseId/chores/report',
+        component: lazy(() => import('./chores/completion-page')),
+      },
+      {
+        path: '/houses/:houseId/chores/print',
+        component: lazy(() => import('./chores/print-rota-page')),
       },
       {
         path: '/houses/:houseId/tests',

@@ -73,6 +73,11 @@ export function Shell(props: RouteSectionProps) {
                           </A>
                         </li>
                         <li>
+                          <A href="/chores" class="nav-link">
+                            Chores
+                          </A>
+                        </li>
+                        <li>
                           <A href="/rules" class="nav-link">
                             House rules
                           </A>

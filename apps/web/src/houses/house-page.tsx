@@ -96,6 +96,11 @@ function HouseView(props: { house: HouseDetails }) {
               </A>
             </li>
             <li>
+              <A href={`/houses/${props.house.id}/chores`} class="button">
+                Chores
+              </A>
+            </li>
+            <li>
               <A href={`/houses/${props.house.id}/tests`} class="button">
                 Tests
               </A>

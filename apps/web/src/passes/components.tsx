@@ -107,6 +107,8 @@ export function ActionButton(props: {
   busyLabel: string;
   onRun: () => Promise<unknown>;
   class?: string;
+  /** The accessible name, when the visible words need more to say which record (starts with them). */
+  label?: string;
 }) {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
@@ -128,6 +130,7 @@ export function ActionButton(props: {
         type="button"
         class={props.class ?? 'button'}
         aria-disabled={busy() ? 'true' : undefined}
+        aria-label={props.label}
         onClick={() => void click()}
       >
         <Show when={busy()} fallback={props.children}>

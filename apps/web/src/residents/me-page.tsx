@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { Match, Show, Switch } from 'solid-js';
 import { QuickCheckIn } from '../check-ins/quick-check-in';
+import { ChoresToday } from '../chores/chores-today';
 import { LoadError, PageHeading } from '../components/page';
 import { errorCode } from '../lib/errors';
 import { ruleQueries } from '../rules/data';
@@ -45,6 +46,7 @@ export default function MePage() {
           {(record) => (
             <>
               <QuickCheckIn />
+              <ChoresToday />
               <section class="stack" aria-labelledby="details-heading">
                 <h2 id="details-heading">Your details</h2>
                 <ResidentFacts record={record()} />
@@ -54,6 +56,9 @@ export default function MePage() {
                 <ul class="plain-list stack">
                   <li>
                     <A href="/check-ins">Check-ins</A>: your streak, trends and past check-ins
+                  </li>
+                  <li>
+                    <A href="/chores">Chores</A>: your chores, swaps and your calendar
                   </li>
                   <li>
                     <A href="/recovery-capital">Recovery capital</A>: the monthly survey and your
