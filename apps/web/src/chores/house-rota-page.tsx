@@ -573,6 +573,11 @@ function OccurrenceRow(props: { occurrence: RotaOccurrence; view: RotaView; onDo
           </p>
         )}
       </Show>
+      <Show when={props.view.period.status === 'published'}>
+        <LazyDetails summary="What happened" detail={`to ${name()} on ${dayLabel(o().date)}`}>
+          <OccurrenceHistory occurrenceId={o().id} timeZone={props.view.house.timezone} />
+        </LazyDetails>
+      </Show>
       <Show when={o().reasons.length > 0}>
         <details>
           <summary>
@@ -588,6 +593,64 @@ function OccurrenceRow(props: { occurrence: RotaOccurrence; view: RotaView; onDo
         </details>
       </Show>
     </li>
+  );
+}
+
+/** A <details> whose content is only built (and its data loaded) once it is opened. */
+function LazyDetails(props: { summary: string; detail: string; children: JSX.Element }) {
+  const [opened, setOpened] = createSignal(false);
+  return (
+    <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>
+        {props.summary}
+        <span class="visually-hidden"> {props.detail}</span>
+      </summary>
+      <Show when={opened()}>{props.children}</Show>
+    </details>
+  );
+}
+
+const EVENT_WORDS: Record<string, string> = {
+  assigned: 'Given',
+  done: 'Marked done',
+  verified: 'Checked',
+  rejected: 'Sent back',
+  swapped: 'Swapped',
+  reassigned: 'Handed on',
+};
+
+/** Everything that happened to a published occurrence, oldest first. */
+function OccurrenceHistory(props: { occurrenceId: string; timeZone: string }) {
+  const history = useQuery(() => choreQueries.history(props.occurrenceId));
+  return (
+    <Switch fallback={<Loading label="Loading what happened…" />}>
+      <Match when={history.isError && !history.data}>
+        <LoadError error={history.error} retry={() => void history.refetch()} />
+      </Match>
+      <Match when={history.data}>
+        {(events) => (
+          <Show when={events().length > 0} fallback={<p class="muted">Nothing yet.</p>}>
+            <ol class="occurrence-reasons">
+              <For each={events()}>
+                {(e) => (
+                  <li>
+                    {EVENT_WORDS[e.kind] ?? e.kind}, {formatAt(e.at, props.timeZone)}
+                    <Show when={e.kind === 'swapped' || e.kind === 'reassigned'}>
+                      : {e.from ?? 'nobody'} to {e.to ?? 'nobody'}
+                    </Show>
+                    <Show when={e.by}>{(by) => <> (by {by()})</>}</Show>
+                    <Show when={e.note && !e.note.startsWith('Swap ')}>
+                      {' '}
+                      <q>{e.note}</q>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </Show>
+        )}
+      </Match>
+    </Switch>
   );
 }
 

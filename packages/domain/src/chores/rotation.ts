@@ -279,12 +279,13 @@ export function balancesAfter(plan: RotaPlan): Record<string, number> {
   return Object.fromEntries(plan.loads.map((l) => [l.residentId, l.after]));
 }
 
-function points(n: number): string {
+/** A balance in words: effort still owed against the fair share, or done ahead of it. */
+function owed(n: number): string {
   const rounded = Math.round(n * 10) / 10;
   const abs = Math.abs(rounded);
-  const word = abs === 1 ? 'point' : 'points';
-  if (rounded === 0) return 'level with their share';
-  return rounded < 0 ? `${abs} ${word} under their share` : `${abs} ${word} over their share`;
+  const unit = abs === 1 ? 'point' : 'points';
+  if (rounded === 0) return 'level';
+  return rounded < 0 ? `${abs} ${unit} to do` : `${abs} ${unit} ahead`;
 }
 
 /**
@@ -305,8 +306,8 @@ export function reasonText(reason: RotaReason, nameOf: (residentId: string) => s
       return 'The only resident in the house that day who could take it.';
     case 'lowest_balance':
       return reason.next === null
-        ? `Had done the least so far (${points(reason.balance)}).`
-        : `Had done the least so far (${points(reason.balance)}; next lowest ${points(reason.next)}).`;
+        ? `Had the most of their fair share still to do (${owed(reason.balance)}).`
+        : `Had the most of their fair share still to do (${owed(reason.balance)}; next: ${owed(reason.next)}).`;
     case 'not_last_time':
       return reason.skipped === 1
         ? 'Did not have this chore last period; the one who did was passed over.'
