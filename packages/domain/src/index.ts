@@ -22,3 +22,6 @@ export * from './check-ins/attention';
 export * from './chores/chores';
 export * from './chores/rotation';
 export * from './chores/swaps';
+export * from './meetings/meetings';
+export * from './meetings/motions';
+export * from './meetings/officers';

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  canActInHouse,
   canCreateHouse,
+  holdsPower,
   canInvite,
   canManageHouse,
   canManageResident,
@@ -486,5 +488,39 @@ describe('properties over random actors and houses', () => {
         },
       ),
     );
+  });
+});
+
+describe('house officers', () => {
+  const secretary = actorWith({
+    ...residentOf('org-a', 'res-1', 'house-1'),
+    officePowers: ['minutes', 'attendance', 'chair'],
+  });
+
+  test('an officer holds the powers of their office in their own house only', () => {
+    expect(holdsPower(secretary, house('org-a', 'house-1'), 'minutes')).toBe(true);
+    expect(holdsPower(secretary, house('org-a', 'house-1'), 'chores')).toBe(false);
+    expect(holdsPower(secretary, house('org-a', 'house-2'), 'minutes')).toBe(false);
+    expect(holdsPower(secretary, house('org-b', 'house-1'), 'minutes')).toBe(false);
+  });
+
+  test('a resident without an office holds no power; staff act in their houses anyway', () => {
+    const plain = actorWith(residentOf('org-a', 'res-2', 'house-1'));
+    expect(canActInHouse(plain, house('org-a', 'house-1'), 'attendance')).toBe(false);
+    expect(
+      canActInHouse(
+        actorWith(managerOf('org-a', ['house-1'])),
+        house('org-a', 'house-1'),
+        'chores',
+      ),
+    ).toBe(true);
+    expect(
+      canActInHouse(
+        actorWith(managerOf('org-a', ['house-2'])),
+        house('org-a', 'house-1'),
+        'chores',
+      ),
+    ).toBe(false);
+    expect(canActInHouse(secretary, house('org-a', 'house-1'), 'attendance')).toBe(true);
   });
 });

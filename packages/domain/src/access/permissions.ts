@@ -1,5 +1,6 @@
 // Every permission decision of the product, as pure functions. Procedures never
 // check roles inline: base procedures call these.
+import type { OfficePower } from '../meetings/officers';
 import type { Actor, Membership, Role } from './roles';
 
 export interface HouseRef {
@@ -80,4 +81,22 @@ export function staffOrganisations(actor: Actor | null): string[] {
   return (actor?.memberships ?? [])
     .filter((m) => m.role === 'operator' || m.role === 'manager')
     .map((m) => m.organisationId);
+}
+
+/**
+ * A resident living in the house who holds an office carrying `power` there
+ * (the secretary takes the roll, the chore coordinator runs the rota).
+ */
+export function holdsPower(actor: Actor | null, house: HouseRef, power: OfficePower): boolean {
+  const m = membershipIn(actor, house.organisationId);
+  return (
+    m?.role === 'resident' &&
+    m.residentHouseId === house.id &&
+    (m.officePowers ?? []).includes(power)
+  );
+}
+
+/** Staff of the house, or the house officer whose office carries `power`. */
+export function canActInHouse(actor: Actor | null, house: HouseRef, power: OfficePower): boolean {
+  return canManageHouse(actor, house) || holdsPower(actor, house, power);
 }

@@ -1,3 +1,5 @@
+import type { OfficePower } from '../meetings/officers';
+
 // Who a signed-in person is to the product: their memberships, and for each the
 // houses it reaches. Built by the API from the database, decided on here.
 export const ROLES = ['operator', 'manager', 'resident'] as const;
@@ -11,6 +13,8 @@ export interface Membership {
   /** For a resident membership: their resident record and its house. */
   residentId?: string | undefined;
   residentHouseId?: string | undefined;
+  /** For a resident holding a house office today: the powers it carries in their house. */
+  officePowers?: readonly OfficePower[] | undefined;
 }
 
 export interface Actor {
