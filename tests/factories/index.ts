@@ -3,7 +3,7 @@
 // behaviour under test goes through the API.
 import { randomUUID } from 'node:crypto';
 import { createCaller, createContext } from '@porchlight/api';
-import { newId, schema, type Db } from '@porchlight/db';
+import { defaultOfficeRows, newId, schema, type Db } from '@porchlight/db';
 import { type Clock, type Role, localDateAt, addDays } from '@porchlight/domain';
 
 let counter = 0;
@@ -57,6 +57,7 @@ export async function makeHouse(
         .values({ id: bedId, houseId: id, roomId, label: `${r + 1}${'ABCDEFGH'[b] ?? b}` });
     }
   }
+  await db.insert(schema.offices).values(defaultOfficeRows({ id, organisationId }));
   return { id, organisationId, name, timezone, roomIds, bedIds };
 }
 

@@ -23,6 +23,7 @@ interface Entry {
 const anyoneSignedIn: Record<ActorName, Outcome> = {
   anonymous: 'unauthenticated',
   residentOfHouse: 'ok',
+  officerOfHouse: 'ok',
   residentOfOtherHouse: 'ok',
   managerOfHouse: 'ok',
   managerOfOtherHouse: 'ok',
@@ -33,19 +34,29 @@ const everyone: Record<ActorName, Outcome> = { ...anyoneSignedIn, anonymous: 'ok
 const houseStaff: Record<ActorName, Outcome> = {
   anonymous: 'unauthenticated',
   residentOfHouse: 'denied',
+  officerOfHouse: 'denied',
   residentOfOtherHouse: 'denied',
   managerOfHouse: 'ok',
   managerOfOtherHouse: 'denied',
   operator: 'ok',
   otherOrgOperator: 'denied',
 };
-const houseMembers: Record<ActorName, Outcome> = { ...houseStaff, residentOfHouse: 'ok' };
+const houseMembers: Record<ActorName, Outcome> = {
+  ...houseStaff,
+  residentOfHouse: 'ok',
+  officerOfHouse: 'ok',
+};
+/** The resident the record is about, and staff of their house: no other resident, officer or not. */
+const residentAndStaff: Record<ActorName, Outcome> = { ...houseStaff, residentOfHouse: 'ok' };
+/** Staff, and the officer of the house whose office carries the power (the officer here holds secretary and chore coordinator). */
+const staffAndOfficer: Record<ActorName, Outcome> = { ...houseStaff, officerOfHouse: 'ok' };
 const operatorOnly: Record<ActorName, Outcome> = { ...houseStaff, managerOfHouse: 'denied' };
 const organisationStaff: Record<ActorName, Outcome> = { ...houseStaff, managerOfOtherHouse: 'ok' };
 /** Each resident acting on their own records; nobody else. */
 const residentsThemselves: Record<ActorName, Outcome> = {
   anonymous: 'unauthenticated',
   residentOfHouse: 'ok',
+  officerOfHouse: 'ok',
   residentOfOtherHouse: 'ok',
   managerOfHouse: 'denied',
   managerOfOtherHouse: 'denied',
@@ -55,6 +66,7 @@ const residentsThemselves: Record<ActorName, Outcome> = {
 /** Only the resident of the house, on a record about them. */
 const theResident: Record<ActorName, Outcome> = {
   ...residentsThemselves,
+  officerOfHouse: 'denied',
   residentOfOtherHouse: 'denied',
 };
 
@@ -136,6 +148,7 @@ const MATRIX: Record<string, Entry> = {
     expect: {
       anonymous: 'unauthenticated',
       residentOfHouse: 'ok',
+      officerOfHouse: 'ok',
       residentOfOtherHouse: 'ok',
       managerOfHouse: 'denied',
       managerOfOtherHouse: 'denied',
@@ -213,12 +226,15 @@ const MATRIX: Record<string, Entry> = {
     expect: {
       anonymous: 'unauthenticated',
       residentOfHouse: 'ok',
+      officerOfHouse: 'ok',
       residentOfOtherHouse: 'denied',
       managerOfHouse: 'denied',
       managerOfOtherHouse: 'denied',
       operator: 'denied',
       otherOrgOperator: 'denied',
     },
+    // the officer may sign their own house's rules: refused only because the typed name is not theirs
+    passedWhen: /must be your name/,
   },
   'rules.history': {
     call: (c, w) => c.rules.history({ houseId: w.house.id }),
@@ -296,7 +312,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'passes.markReturned': {
     call: (c, w) => c.passes.markReturned({ passId: w.passes.away.id }),
-    expect: houseMembers,
+    expect: residentAndStaff,
   },
   'passes.excuseLate': {
     call: (c, w) =>
@@ -305,7 +321,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'passes.get': {
     call: (c, w) => c.passes.get({ passId: w.passes.requested.id }),
-    expect: houseMembers,
+    expect: residentAndStaff,
   },
   'passes.board': { call: (c, w) => c.passes.board({ houseId: w.house.id }), expect: houseStaff },
   'passes.list': { call: (c, w) => c.passes.list({ houseId: w.house.id }), expect: houseStaff },
@@ -336,7 +352,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'violations.get': {
     call: (c, w) => c.violations.get({ violationId: w.violation.id }),
-    expect: houseMembers,
+    expect: residentAndStaff,
   },
   'violations.list': {
     call: (c, w) => c.violations.list({ houseId: w.house.id }),
@@ -378,7 +394,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'grievances.get': {
     call: (c, w) => c.grievances.get({ grievanceId: w.grievances.open.id }),
-    expect: houseMembers,
+    expect: residentAndStaff,
   },
   'grievances.list': {
     call: (c, w) => c.grievances.list({ houseId: w.house.id }),
@@ -415,11 +431,11 @@ const MATRIX: Record<string, Entry> = {
   'checkIns.mine': { call: (c) => c.checkIns.mine(), expect: residentsThemselves },
   'checkIns.history': {
     call: (c, w) => c.checkIns.history({ residentId: w.residentOfHouse.residentId }),
-    expect: houseMembers,
+    expect: residentAndStaff,
   },
   'checkIns.summary': {
     call: (c, w) => c.checkIns.summary({ residentId: w.residentOfHouse.residentId }),
-    expect: houseMembers,
+    expect: residentAndStaff,
   },
   'checkIns.board': {
     call: (c, w) => c.checkIns.board({ houseId: w.house.id }),
@@ -455,11 +471,11 @@ const MATRIX: Record<string, Entry> = {
       c.tests.confirm({ testId: w.drugTest.id, result: 'negative', lab: 'County Lab' }),
     expect: houseStaff,
   },
-  'tests.get': { call: (c, w) => c.tests.get({ testId: w.drugTest.id }), expect: houseMembers },
+  'tests.get': { call: (c, w) => c.tests.get({ testId: w.drugTest.id }), expect: residentAndStaff },
   'tests.list': { call: (c, w) => c.tests.list({ houseId: w.house.id }), expect: houseStaff },
   'tests.forResident': {
     call: (c, w) => c.tests.forResident({ residentId: w.residentOfHouse.residentId }),
-    expect: houseMembers,
+    expect: residentAndStaff,
   },
   'tests.randomDraw': {
     call: (c, w) => c.tests.randomDraw({ houseId: w.house.id, count: 1 }),
@@ -472,7 +488,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'recoveryCapital.history': {
     call: (c, w) => c.recoveryCapital.history({ residentId: w.residentOfHouse.residentId }),
-    expect: houseMembers,
+    expect: residentAndStaff,
   },
   'attention.list': {
     call: (c, w) => c.attention.list({ houseId: w.house.id }),
@@ -529,7 +545,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'chores.generateRota': {
     call: (c, w) => c.chores.generateRota({ houseId: w.house.id, start: addDays(w.today, 7) }),
-    expect: houseStaff,
+    expect: staffAndOfficer,
   },
   'chores.rota': { call: (c, w) => c.chores.rota({ houseId: w.house.id }), expect: houseMembers },
   'chores.getRota': {
@@ -543,11 +559,11 @@ const MATRIX: Record<string, Entry> = {
         occurrenceId: w.chores.draft.occurrenceIds[0] ?? '',
         residentId: w.residentOfHouse.residentId,
       }),
-    expect: houseStaff,
+    expect: staffAndOfficer,
   },
   'chores.publishRota': {
     call: (c, w) => c.chores.publishRota({ rotaId: w.chores.draft.id }),
-    expect: houseStaff,
+    expect: staffAndOfficer,
   },
   'chores.mine': { call: (c) => c.chores.mine(), expect: residentsThemselves },
   'chores.markDone': {
@@ -556,7 +572,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'chores.verify': {
     call: (c, w) => c.chores.verify({ occurrenceId: w.chores.done, verdict: 'verified' }),
-    expect: houseStaff,
+    expect: staffAndOfficer,
   },
   'chores.history': {
     call: (c, w) => c.chores.history({ occurrenceId: w.chores.mine }),
@@ -578,12 +594,15 @@ const MATRIX: Record<string, Entry> = {
   'chores.decideSwap': {
     call: (c, w) =>
       c.chores.decideSwap({ swapId: w.chores.swaps.accepted.id, decision: 'approve' }),
-    expect: houseStaff,
+    expect: staffAndOfficer,
   },
-  'chores.swaps': { call: (c, w) => c.chores.swaps({ houseId: w.house.id }), expect: houseStaff },
+  'chores.swaps': {
+    call: (c, w) => c.chores.swaps({ houseId: w.house.id }),
+    expect: staffAndOfficer,
+  },
   'chores.completion': {
     call: (c, w) => c.chores.completion({ houseId: w.house.id }),
-    expect: houseStaff,
+    expect: staffAndOfficer,
   },
   'chores.calendarFeed': { call: (c) => c.chores.calendarFeed(), expect: residentsThemselves },
   'chores.createCalendarFeed': {
@@ -593,6 +612,142 @@ const MATRIX: Record<string, Entry> = {
   'chores.revokeCalendarFeed': {
     call: (c) => c.chores.revokeCalendarFeed(),
     expect: residentsThemselves,
+  },
+  'meetings.list': {
+    call: (c, w) => c.meetings.list({ houseId: w.house.id }),
+    expect: houseMembers,
+  },
+  'meetings.get': {
+    call: (c, w) => c.meetings.get({ meetingId: w.meetings.open }),
+    expect: houseMembers,
+  },
+  'meetings.setSchedule': {
+    call: (c, w) =>
+      c.meetings.setSchedule({
+        houseId: w.house.id,
+        weekday: 7,
+        time: '19:00',
+        title: 'House meeting',
+      }),
+    expect: houseStaff,
+  },
+  'meetings.create': {
+    call: (c, w) =>
+      c.meetings.create({
+        houseId: w.house.id,
+        kind: 'emergency',
+        title: 'Emergency meeting',
+        date: addDays(w.today, 1),
+        time: '20:00',
+      }),
+    expect: houseStaff,
+  },
+  'meetings.cancel': {
+    call: (c, w) => c.meetings.cancel({ meetingId: w.meetings.future, reason: 'Holiday.' }),
+    expect: houseStaff,
+  },
+  'meetings.template': {
+    call: (c, w) => c.meetings.template({ houseId: w.house.id }),
+    expect: houseMembers,
+  },
+  'meetings.updateTemplate': {
+    call: (c, w) =>
+      c.meetings.updateTemplate({
+        houseId: w.house.id,
+        items: [{ title: 'Call to order' }, { title: 'Adjourn' }],
+      }),
+    expect: houseStaff,
+  },
+  'meetings.updateAgenda': {
+    call: (c, w) =>
+      c.meetings.updateAgenda({
+        meetingId: w.meetings.open,
+        items: [{ title: 'Call to order' }, { title: 'Pet policy' }],
+      }),
+    expect: houseStaff,
+  },
+  'meetings.open': {
+    call: (c, w) => c.meetings.open({ meetingId: w.meetings.scheduledToday }),
+    expect: staffAndOfficer,
+  },
+  'meetings.recordAttendance': {
+    call: (c, w) =>
+      c.meetings.recordAttendance({
+        meetingId: w.meetings.open,
+        residentId: w.residentOfHouse.residentId,
+        status: 'late',
+      }),
+    expect: staffAndOfficer,
+  },
+  'meetings.saveMinutes': {
+    call: (c, w) =>
+      c.meetings.saveMinutes({ meetingId: w.meetings.open, text: 'Called to order.' }),
+    expect: staffAndOfficer,
+  },
+  'meetings.approveMinutes': {
+    call: (c, w) => c.meetings.approveMinutes({ meetingId: w.meetings.held }),
+    expect: staffAndOfficer,
+  },
+  'meetings.amendMinutes': {
+    call: (c, w) =>
+      c.meetings.amendMinutes({
+        meetingId: w.meetings.approved,
+        text: 'The vote on the porch was 5 to 1, not 4 to 1.',
+        reason: 'Miscounted.',
+      }),
+    expect: staffAndOfficer,
+  },
+  'meetings.recordMotion': {
+    call: (c, w) =>
+      c.meetings.recordMotion({
+        meetingId: w.meetings.open,
+        text: 'Buy a new vacuum.',
+        movedBy: w.residentOfHouse.residentId,
+        secondedBy: w.officerOfHouse.residentId,
+        threshold: 'majority',
+        votesFor: 2,
+        votesAgainst: 0,
+        votesAbstain: 1,
+      }),
+    expect: staffAndOfficer,
+  },
+  'meetings.addActionItem': {
+    call: (c, w) => c.meetings.addActionItem({ meetingId: w.meetings.open, text: 'Buy bulbs.' }),
+    expect: staffAndOfficer,
+  },
+  'meetings.completeActionItem': {
+    call: (c, w) => c.meetings.completeActionItem({ actionItemId: w.meetings.actionItemId }),
+    expect: staffAndOfficer,
+  },
+  'meetings.actionItems': {
+    call: (c, w) => c.meetings.actionItems({ houseId: w.house.id }),
+    expect: houseMembers,
+  },
+  'meetings.close': {
+    call: (c, w) => c.meetings.close({ meetingId: w.meetings.open }),
+    expect: staffAndOfficer,
+  },
+  'officers.list': {
+    call: (c, w) => c.officers.list({ houseId: w.house.id }),
+    expect: houseMembers,
+  },
+  'officers.createOffice': {
+    call: (c, w) => c.officers.createOffice({ houseId: w.house.id, name: 'Librarian', powers: [] }),
+    expect: staffAndOfficer,
+  },
+  'officers.retireOffice': {
+    call: (c, w) =>
+      c.officers.retireOffice({ officeId: w.meetings.officeIds.get('treasurer') ?? '' }),
+    expect: staffAndOfficer,
+  },
+  'officers.updatePolicy': {
+    call: (c, w) =>
+      c.officers.updatePolicy({ houseId: w.house.id, maxMonths: 4, consecutiveAllowed: false }),
+    expect: staffAndOfficer,
+  },
+  'officers.endTerm': {
+    call: (c, w) => c.officers.endTerm({ termId: w.meetings.termId, reason: 'Stepping down.' }),
+    expect: staffAndOfficer,
   },
   'invites.accept': {
     call: (c, w) => c.invites.accept({ token: w.invite.token, password: 'a long enough password' }),

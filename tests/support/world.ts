@@ -4,7 +4,7 @@
 import { copyFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createDb, newId, schema } from '@porchlight/db';
+import { createDb, eq, newId, schema } from '@porchlight/db';
 import { addDays } from '@porchlight/domain';
 import {
   acknowledge,
@@ -34,6 +34,8 @@ import { testDb } from './db';
 export const ACTORS = [
   'anonymous',
   'residentOfHouse',
+  // a resident of the house holding offices there: secretary and chore coordinator
+  'officerOfHouse',
   'residentOfOtherHouse',
   'managerOfHouse',
   'managerOfOtherHouse',
@@ -60,6 +62,10 @@ export async function buildWorld() {
     lastName: 'Tester',
   });
   const residentOfOtherHouse = await makeResidentUser(db, otherHouse, otherHouse.bedIds[0]);
+  const officerOfHouse = await makeResidentUser(db, house, house.bedIds[2], {
+    firstName: 'Olive',
+    lastName: 'Officer',
+  });
   // a resident without a login in a bed, and one waiting for a bed
   const placed = await makeResident(db, house, { bedId: house.bedIds[1] });
   const waiting = await makeResident(db, house);
@@ -189,6 +195,122 @@ export async function buildWorld() {
     done: rota.occurrenceIds[1] ?? '',
   };
 
+  // offices: the officer is secretary and chore coordinator for six months from a month ago
+  const officeIds = new Map(
+    (await db.select().from(schema.offices).where(eq(schema.offices.houseId, house.id))).map(
+      (o) => [o.key, o.id],
+    ),
+  );
+  for (const key of ['secretary', 'chore_coordinator'])
+    await db.insert(schema.officerTerms).values({
+      id: newId(),
+      officeId: officeIds.get(key) ?? '',
+      houseId: house.id,
+      residentId: officerOfHouse.residentId,
+      startDate: addDays(today, -30),
+      endDate: addDays(today, 150),
+    });
+  // meetings: this week's, open, with the roll half taken; last week's, held
+  const meetingId = newId();
+  const heldId = newId();
+  const at = new Date();
+  await db.insert(schema.meetings).values([
+    {
+      id: heldId,
+      organisationId: org.id,
+      houseId: house.id,
+      kind: 'house',
+      title: 'House meeting',
+      date: addDays(today, -7),
+      time: '19:00',
+      startsAt: new Date(at.getTime() - 7 * 86_400_000),
+      status: 'closed',
+      minutes: 'Called to order at 7:02.',
+      closedAt: new Date(at.getTime() - 7 * 86_400_000 + 3_600_000),
+    },
+    {
+      id: meetingId,
+      organisationId: org.id,
+      houseId: house.id,
+      kind: 'house',
+      title: 'House meeting',
+      date: today,
+      time: '00:00',
+      startsAt: at,
+      status: 'open',
+      openedAt: at,
+    },
+  ]);
+  const scheduledToday = newId();
+  const future = newId();
+  const approved = newId();
+  const base = {
+    organisationId: org.id,
+    houseId: house.id,
+    kind: 'house' as const,
+    title: 'House meeting',
+  };
+  await db.insert(schema.meetings).values([
+    {
+      ...base,
+      id: scheduledToday,
+      date: today,
+      time: '23:59',
+      startsAt: new Date(at.getTime() + 60_000),
+    },
+    {
+      ...base,
+      id: future,
+      date: addDays(today, 7),
+      time: '19:00',
+      startsAt: new Date(at.getTime() + 7 * 86_400_000),
+    },
+    {
+      ...base,
+      id: approved,
+      date: addDays(today, -14),
+      time: '19:00',
+      startsAt: new Date(at.getTime() - 14 * 86_400_000),
+      status: 'closed',
+      minutes: 'Approved minutes.',
+      minutesApprovedAt: new Date(at.getTime() - 7 * 86_400_000),
+    },
+  ]);
+  for (const residentId of [residentOfHouse.residentId, officerOfHouse.residentId, placed.id])
+    await db.insert(schema.meetingAttendance).values({
+      id: newId(),
+      meetingId,
+      residentId,
+      status: 'present',
+      recordedAt: at,
+    });
+  const actionItemId = newId();
+  await db.insert(schema.actionItems).values({
+    id: actionItemId,
+    organisationId: org.id,
+    houseId: house.id,
+    meetingId: heldId,
+    text: 'Fix the porch light.',
+    createdAt: new Date(at.getTime() - 7 * 86_400_000),
+  });
+  const termId = (
+    await db
+      .select({ id: schema.officerTerms.id })
+      .from(schema.officerTerms)
+      .where(eq(schema.officerTerms.officeId, officeIds.get('secretary') ?? ''))
+      .get()
+  )?.id;
+  const meetingsWorld = {
+    open: meetingId,
+    held: heldId,
+    scheduledToday,
+    future,
+    approved,
+    actionItemId,
+    termId: termId ?? '',
+    officeIds,
+  };
+
   const asOperator = await callerAs(db, operator.userId);
   const invite = await asOperator.invites.create({
     role: 'resident',
@@ -204,6 +326,7 @@ export async function buildWorld() {
     anonymous: null,
     residentOfHouse: residentOfHouse.userId,
     residentOfOtherHouse: residentOfOtherHouse.userId,
+    officerOfHouse: officerOfHouse.userId,
     managerOfHouse: managerOfHouse.userId,
     managerOfOtherHouse: managerOfOtherHouse.userId,
     operator: operator.userId,
@@ -233,6 +356,8 @@ export async function buildWorld() {
     drugTest,
     template,
     chores,
+    meetings: meetingsWorld,
+    officerOfHouse,
     today: todayIn(house.timezone),
     userIds,
     /** A fresh copy of the world, so each call starts from the same state. */

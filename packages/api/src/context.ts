@@ -4,7 +4,10 @@ import { and, type Db, eq, isNull, schema } from '@porchlight/db';
 import {
   type Actor,
   type Clock,
+  localDateAt,
   type Membership,
+  OFFICE_POWERS,
+  type OfficePower,
   type SessionPolicyConfig,
   DEFAULT_SESSION_POLICY,
   sessionPolicyFor,
@@ -28,7 +31,55 @@ export interface ContextInput {
   sessionPolicy?: SessionPolicyConfig;
 }
 
-export async function loadActor(db: Db, userId: string): Promise<Actor> {
+/**
+ * The powers of the offices a resident holds today in the house they live in:
+ * a term counts from its first day to its last, on the house's calendar.
+ */
+async function officePowersOf(
+  db: Db,
+  residentId: string,
+  houseId: string,
+  now: Date,
+): Promise<OfficePower[]> {
+  const rows = await db
+    .select({
+      powers: schema.offices.powers,
+      startDate: schema.officerTerms.startDate,
+      endDate: schema.officerTerms.endDate,
+      timezone: schema.houses.timezone,
+    })
+    .from(schema.officerTerms)
+    .innerJoin(schema.offices, eq(schema.offices.id, schema.officerTerms.officeId))
+    .innerJoin(schema.houses, eq(schema.houses.id, schema.officerTerms.houseId))
+    .innerJoin(
+      schema.stays,
+      and(
+        eq(schema.stays.residentId, schema.officerTerms.residentId),
+        eq(schema.stays.houseId, schema.officerTerms.houseId),
+        isNull(schema.stays.endDate),
+      ),
+    )
+    .where(
+      and(
+        eq(schema.officerTerms.residentId, residentId),
+        eq(schema.officerTerms.houseId, houseId),
+        isNull(schema.offices.retiredAt),
+      ),
+    );
+  const powers = new Set<OfficePower>();
+  for (const row of rows) {
+    const today = localDateAt(now, row.timezone);
+    if (row.startDate <= today && row.endDate >= today)
+      for (const p of row.powers) if (isOfficePower(p)) powers.add(p);
+  }
+  return [...powers];
+}
+
+function isOfficePower(value: string): value is OfficePower {
+  return (OFFICE_POWERS as readonly string[]).includes(value);
+}
+
+export async function loadActor(db: Db, userId: string, now = new Date()): Promise<Actor> {
   const rows = await db
     .select({
       id: schema.memberships.id,
@@ -64,12 +115,13 @@ export async function loadActor(db: Db, userId: string): Promise<Actor> {
           .get()
       : Promise.resolve(undefined),
   ]);
+  const officePowers = resident ? await officePowersOf(db, resident.id, resident.houseId, now) : [];
   const memberships: Membership[] = rows.map((r) => ({
     organisationId: r.organisationId,
     role: r.role,
     houseIds: houseLinks.filter((l) => l.membershipId === r.id).map((l) => l.houseId),
     ...(r.role === 'resident' && resident?.organisationId === r.organisationId
-      ? { residentId: resident.id, residentHouseId: resident.houseId }
+      ? { residentId: resident.id, residentHouseId: resident.houseId, officePowers }
       : {}),
   }));
   return { userId, memberships };
@@ -81,7 +133,7 @@ export async function createContext(input: ContextInput) {
   let actor: Actor | null = null;
   let session = input.session;
   if (session) {
-    actor = await loadActor(input.db, session.userId);
+    actor = await loadActor(input.db, session.userId, clock.now());
     const now = clock.now();
     const state = sessionState(session, sessionPolicyFor(actor, policy), now);
     if (state !== 'active') {

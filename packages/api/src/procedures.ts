@@ -7,12 +7,15 @@ import { z } from 'zod';
 import { type Db, eq, schema } from '@porchlight/db';
 import {
   type Actor,
+  canActInHouse,
   canManageHouse,
   canManageResident,
   canViewHouse,
   canViewResident,
   id,
   isOperatorOf,
+  OFFICE_POWER_LABELS,
+  type OfficePower,
   staffOrganisations,
 } from '@porchlight/domain';
 import { authedProcedure } from './trpc';
@@ -55,6 +58,30 @@ export function houseProcedure(access: HouseAccess) {
             ? canManageHouse(ctx.actor, house)
             : canViewHouse(ctx.actor, house);
       if (!allowed) deny(ctx.actor, house.organisationId, 'house');
+      return next({ ctx: { ...ctx, house } });
+    });
+}
+
+const powerWords = (power: OfficePower) =>
+  `house staff, and the house officer who ${OFFICE_POWER_LABELS[power].toLowerCase()}`;
+
+/**
+ * A procedure on one house that its staff may call, and so may the resident
+ * holding an office that carries `power` there (the chore coordinator runs the
+ * rota of a peer-run house).
+ */
+export function housePowerProcedure(power: OfficePower) {
+  return authedProcedure
+    .meta({ access: powerWords(power) })
+    .input(z.object({ houseId: id }))
+    .use(async ({ ctx, input, next }) => {
+      const house = await ctx.db
+        .select()
+        .from(schema.houses)
+        .where(eq(schema.houses.id, input.houseId))
+        .get();
+      if (!house) throw new TRPCError({ code: 'NOT_FOUND', message: 'House not found.' });
+      if (!canActInHouse(ctx.actor, house, power)) deny(ctx.actor, house.organisationId, 'house');
       return next({ ctx: { ...ctx, house } });
     });
 }
@@ -283,7 +310,8 @@ export function rotaProcedure(access: 'staff' | 'member') {
         .get();
       const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'Rota not found.' });
       if (!row) throw notFound();
-      const isStaff = canManageHouse(ctx.actor, row.house);
+      // the chore coordinator of a peer-run house works the rota as staff do
+      const isStaff = canActInHouse(ctx.actor, row.house, 'chores');
       if (!isStaff) {
         if (access === 'staff' || !canViewHouse(ctx.actor, row.house))
           deny(ctx.actor, row.house.organisationId, 'rota');
@@ -315,7 +343,7 @@ export function occurrenceProcedure(access: 'owner' | 'staff' | 'owner-or-staff'
       const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'Chore not found.' });
       if (!row) throw notFound();
       const { occurrence, house } = row;
-      const isStaff = canManageHouse(ctx.actor, house);
+      const isStaff = canActInHouse(ctx.actor, house, 'chores');
       const isOwner =
         occurrence.residentId !== null &&
         row.rota.status === 'published' &&
@@ -376,7 +404,7 @@ export function swapProcedure(access: 'requester' | 'counterpart' | 'staff') {
         );
       const isRequester = residentIs(swap.requesterId);
       const isCounterpart = residentIs(swap.counterpartId);
-      const isStaff = canManageHouse(ctx.actor, house);
+      const isStaff = canActInHouse(ctx.actor, house, 'chores');
       const allowed =
         access === 'staff' ? isStaff : access === 'requester' ? isRequester : isCounterpart;
       if (!allowed) {
@@ -392,3 +420,89 @@ export function swapProcedure(access: 'requester' | 'counterpart' | 'staff') {
       return next({ ctx: { ...ctx, swap, house, isStaff } });
     });
 }
+
+/**
+ * A meeting, named by `meetingId`: everyone in the house sees it (`member`);
+ * changing it takes staff or the officer whose office carries `power`.
+ */
+export function meetingProcedure(access: 'member' | OfficePower) {
+  return authedProcedure
+    .meta({
+      access: access === 'member' ? 'house staff and residents of the house' : powerWords(access),
+    })
+    .input(z.object({ meetingId: id }))
+    .use(async ({ ctx, input, next }) => {
+      const row = await ctx.db
+        .select({ meeting: schema.meetings, house: schema.houses })
+        .from(schema.meetings)
+        .innerJoin(schema.houses, eq(schema.houses.id, schema.meetings.houseId))
+        .where(eq(schema.meetings.id, input.meetingId))
+        .get();
+      if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Meeting not found.' });
+      const allowed =
+        access === 'member'
+          ? canViewHouse(ctx.actor, row.house)
+          : canActInHouse(ctx.actor, row.house, access);
+      if (!allowed) {
+        if (
+          !canViewHouse(ctx.actor, row.house) &&
+          !staffOrganisations(ctx.actor).includes(row.house.organisationId)
+        )
+          throw new TRPCError({ code: 'NOT_FOUND', message: 'Meeting not found.' });
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message:
+            access === 'member'
+              ? 'You do not have access to this meeting.'
+              : 'This is for house staff, or the officer whose office does it.',
+        });
+      }
+      return next({ ctx: { ...ctx, meeting: row.meeting, house: row.house } });
+    });
+}
+
+/** A record of a house's governance (an action item, an office, a term), by its id field. */
+function governanceProcedure<K extends string, R extends { houseId: string }>(
+  key: K,
+  what: string,
+  load: (db: Db, recordId: string) => Promise<R | undefined>,
+) {
+  return (power: OfficePower) =>
+    authedProcedure
+      .meta({ access: powerWords(power) })
+      .input(z.object({ [key]: id } as Record<K, typeof id>))
+      .use(async ({ ctx, input, next }) => {
+        const record = await load(ctx.db, (input as Record<K, string>)[key]);
+        const notFound = () =>
+          new TRPCError({ code: 'NOT_FOUND', message: `${capitalise(what)} not found.` });
+        if (!record) throw notFound();
+        const house = await ctx.db
+          .select()
+          .from(schema.houses)
+          .where(eq(schema.houses.id, record.houseId))
+          .get();
+        if (!house) throw notFound();
+        if (!canActInHouse(ctx.actor, house, power)) {
+          if (
+            !canViewHouse(ctx.actor, house) &&
+            !staffOrganisations(ctx.actor).includes(house.organisationId)
+          )
+            throw notFound();
+          throw new TRPCError({
+            code: 'FORBIDDEN',
+            message: 'This is for house staff, or the officer whose office does it.',
+          });
+        }
+        return next({ ctx: { ...ctx, record, house } });
+      });
+}
+
+export const actionItemProcedure = governanceProcedure('actionItemId', 'action item', (db, rid) =>
+  db.select().from(schema.actionItems).where(eq(schema.actionItems.id, rid)).get(),
+);
+export const officeProcedure = governanceProcedure('officeId', 'office', (db, rid) =>
+  db.select().from(schema.offices).where(eq(schema.offices.id, rid)).get(),
+);
+export const termProcedure = governanceProcedure('termId', 'term', (db, rid) =>
+  db.select().from(schema.officerTerms).where(eq(schema.officerTerms.id, rid)).get(),
+);

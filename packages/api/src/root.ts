@@ -12,6 +12,8 @@ import { testsRouter } from './routers/tests';
 import { recoveryCapitalRouter } from './routers/recovery-capital';
 import { attentionRouter } from './routers/attention';
 import { choresRouter } from './routers/chores';
+import { meetingsRouter } from './routers/meetings';
+import { officersRouter } from './routers/officers';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -29,6 +31,8 @@ export const appRouter = router({
   recoveryCapital: recoveryCapitalRouter,
   attention: attentionRouter,
   chores: choresRouter,
+  meetings: meetingsRouter,
+  officers: officersRouter,
 });
 
 export type AppRouter = typeof appRouter;

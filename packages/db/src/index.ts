@@ -26,3 +26,4 @@ export {
 } from 'drizzle-orm';
 export type { BatchItem } from 'drizzle-orm/batch';
 export { alias } from 'drizzle-orm/sqlite-core';
+export { defaultOfficeRows } from './offices';

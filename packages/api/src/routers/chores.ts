@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  canActInHouse,
   canManageHouse,
   choreAssignInput,
   choreCreateInput,
@@ -19,6 +20,7 @@ import {
 import {
   choreProcedure,
   houseProcedure,
+  housePowerProcedure,
   occurrenceProcedure,
   residentSelfProcedure,
   rotaProcedure,
@@ -72,15 +74,17 @@ export const choresRouter = router({
     .input(choreSettingsInput)
     .mutation(({ ctx, input }) => chores.updateChoreSettings(ctx, input)),
 
-  /** Plans the rota of a period as a draft, with why each chore went to whom. */
-  generateRota: houseProcedure('manage')
+  /** Plans the rota of a period as a draft, with why each chore went to whom (staff, or the chore coordinator). */
+  generateRota: housePowerProcedure('chores')
     .input(generateRotaInput)
     .mutation(({ ctx, input }) => rotas.generateRota(ctx, input)),
 
   /** The rota covering a day (today by default): residents see only published rotas. */
   rota: houseProcedure('view')
     .input(z.strictObject({ houseId: id, date: localDate.optional() }))
-    .query(({ ctx, input }) => rotas.rotaOn(ctx, input, canManageHouse(ctx.actor, ctx.house))),
+    .query(({ ctx, input }) =>
+      rotas.rotaOn(ctx, input, canActInHouse(ctx.actor, ctx.house, 'chores')),
+    ),
 
   getRota: rotaProcedure('member').query(({ ctx }) =>
     rotas.rotaView(ctx, ctx.house, ctx.rota, ctx.isStaff),
@@ -88,7 +92,9 @@ export const choresRouter = router({
 
   rotas: houseProcedure('view')
     .input(z.strictObject({ houseId: id, ...pageInput }))
-    .query(({ ctx, input }) => rotas.listRotas(ctx, input, canManageHouse(ctx.actor, ctx.house))),
+    .query(({ ctx, input }) =>
+      rotas.listRotas(ctx, input, canActInHouse(ctx.actor, ctx.house, 'chores')),
+    ),
 
   /** A manager gives an occurrence to someone, in a draft or (handed on) in a published rota. */
   assign: occurrenceProcedure('staff')
@@ -132,12 +138,12 @@ export const choresRouter = router({
     .input(swapDecideInput)
     .mutation(({ ctx, input }) => swaps.decideSwap(ctx, input.decision, input.reason)),
 
-  swaps: houseProcedure('manage')
+  swaps: housePowerProcedure('chores')
     .input(z.strictObject({ houseId: id }))
     .query(({ ctx }) => rotas.openSwapsOf(ctx, ctx.house.id)),
 
   /** Done, checked and missed over 4 and 12 weeks, by resident and for the house. */
-  completion: houseProcedure('manage')
+  completion: housePowerProcedure('chores')
     .input(z.strictObject({ houseId: id }))
     .query(({ ctx }) => rotas.completionReport(ctx)),
 

@@ -1,9 +1,10 @@
 // Each resident's private calendar feed: an unguessable address (only its hash
 // is kept) that Google, Apple and Outlook calendars subscribe to, listing the
-// resident's chores as all-day events. Making a new address revokes the old one.
+// resident's chores as all-day events and their house's meetings at their time.
+// Making a new address revokes the old one.
 import { createHash, randomBytes } from 'node:crypto';
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { and, eq, gte, isNull, newId, schema } from '@porchlight/db';
+import { and, eq, gte, inArray, isNull, newId, schema } from '@porchlight/db';
 import { addDays, localDateAt } from '@porchlight/domain';
 import type { Context } from '../context';
 import type { AuthedContext } from '../trpc';
@@ -13,6 +14,8 @@ type Resident = typeof schema.residents.$inferSelect;
 
 /** How far back a feed reaches: calendars keep what they already had. */
 const FEED_DAYS_BACK = 28;
+/** How long a house meeting is shown as lasting in a calendar. */
+const MEETING_MINUTES = 60;
 
 function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex');
@@ -164,5 +167,27 @@ export async function calendarFor(
       stamp: ctx.clock.now(),
     });
   }
+  // the house's meetings: from four weeks back, cancelled ones left out
+  const meetings = await ctx.db
+    .select()
+    .from(schema.meetings)
+    .where(
+      and(
+        eq(schema.meetings.houseId, feed.h.id),
+        inArray(schema.meetings.status, ['scheduled', 'open', 'closed']),
+        gte(schema.meetings.date, addDays(today, -FEED_DAYS_BACK)),
+      ),
+    );
+  for (const m of meetings)
+    calendar.createEvent({
+      id: `meeting-${m.id}@porchlight`,
+      start: m.startsAt,
+      end: new Date(m.startsAt.getTime() + MEETING_MINUTES * 60_000),
+      summary: m.title,
+      description: `${feed.h.name}. The agenda and minutes are in Porchlight.`,
+      location: feed.h.name,
+      url: `${publicUrl}/meetings/${m.id}`,
+      stamp: ctx.clock.now(),
+    });
   return calendar.toString();
 }

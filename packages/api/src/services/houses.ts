@@ -12,6 +12,7 @@ import {
   sql,
   type SQL,
 } from '@porchlight/db';
+import { defaultOfficeRows } from '@porchlight/db';
 import {
   type Actor,
   type HouseCreateInput,
@@ -101,6 +102,10 @@ export async function createHouse(
       ctx.db
         .insert(schema.houses)
         .values({ id: houseId, organisationId: ctx.organisationId, ...fields }),
+      // every house starts with the offices of an Oxford House
+      ctx.db
+        .insert(schema.offices)
+        .values(defaultOfficeRows({ id: houseId, organisationId: ctx.organisationId })),
     ],
     [
       {

@@ -31,6 +31,9 @@ export const houses = sqliteTable(
     // chores: a rota covers 7 or 14 days; a swap between residents may need a manager's approval
     choreRotaDays: integer().notNull().default(7),
     choreSwapsNeedApproval: integer({ mode: 'boolean' }).notNull().default(true),
+    // officers: the longest term in months, and whether one may serve twice in a row
+    officerTermMonths: integer().notNull().default(6),
+    officerConsecutiveAllowed: integer({ mode: 'boolean' }).notNull().default(false),
     createdAt: now(),
     updatedAt: now(),
   },

@@ -7,3 +7,4 @@ export * from './rules';
 export * from './check-ins';
 export * from './chores';
 export * from './calendar';
+export * from './meetings';
