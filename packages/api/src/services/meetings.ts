@@ -14,6 +14,7 @@ import {
   isNull,
   lt,
   lte,
+  ne,
   newId,
   or,
   schema,
@@ -367,10 +368,11 @@ async function previousMeeting(ctx: Pick<AuthedContext, 'db'>, meeting: Meeting)
       and(
         eq(schema.meetings.houseId, meeting.houseId),
         eq(schema.meetings.status, 'closed'),
-        lt(schema.meetings.startsAt, meeting.startsAt),
+        lte(schema.meetings.startsAt, meeting.startsAt),
+        ne(schema.meetings.id, meeting.id),
       ),
     )
-    .orderBy(desc(schema.meetings.startsAt))
+    .orderBy(desc(schema.meetings.startsAt), desc(schema.meetings.closedAt))
     .limit(1)
     .get();
 }
