@@ -12,6 +12,7 @@ import {
   dailyDueAt,
   daysBetween,
   localDateAt,
+  motionOutcome,
   nightOf,
   verifyDraw,
 } from '@porchlight/domain';
@@ -432,6 +433,88 @@ describe('demo chores', () => {
       .from(schema.choreSwaps)
       .where(eq(schema.choreSwaps.status, 'approved'));
     expect(settled.length).toBeGreaterThan(0);
+  });
+});
+
+describe('demo meetings', () => {
+  it('every house has eight weeks of held meetings with a roll and minutes, accepted at the next', async () => {
+    const houses = await t.db.select().from(schema.houses);
+    for (const house of houses) {
+      const today = localDateAt(new Date(), house.timezone);
+      const all = await t.db
+        .select()
+        .from(schema.meetings)
+        .where(eq(schema.meetings.houseId, house.id))
+        .orderBy(schema.meetings.startsAt);
+      const held = all.filter((m) => m.status === 'closed');
+      expect(held.length, house.name).toBe(8);
+      expect(all.filter((m) => m.status === 'scheduled' && m.date >= today).length).toBeGreaterThan(
+        7,
+      );
+      for (const [i, m] of held.entries()) {
+        expect(m.minutes.length, m.id).toBeGreaterThan(40);
+        const roll = await t.db
+          .select()
+          .from(schema.meetingAttendance)
+          .where(eq(schema.meetingAttendance.meetingId, m.id));
+        expect(roll.length, m.id).toBeGreaterThan(2);
+        // accepted at the next meeting; the last one waits for this week's
+        expect(m.minutesApprovedAt !== null, `${house.name} ${m.date}`).toBe(i < held.length - 1);
+      }
+    }
+  });
+
+  it('records every motion with the result its votes give', async () => {
+    const motions = await t.db.select().from(schema.motions);
+    expect(motions.length).toBeGreaterThan(20);
+    for (const m of motions) {
+      expect(m.votesFor + m.votesAgainst + m.votesAbstain).toBeLessThanOrEqual(m.present);
+      const outcome = motionOutcome(
+        m.threshold,
+        { for: m.votesFor, against: m.votesAgainst, abstain: m.votesAbstain },
+        m.present,
+        m.members,
+      );
+      expect(m.result, m.text).toBe(outcome.result);
+    }
+    expect(motions.some((m) => m.result === 'failed')).toBe(true);
+    expect(motions.some((m) => m.kind === 'admit_member' && m.threshold === 'eighty_percent')).toBe(
+      true,
+    );
+  });
+
+  it('Oxford Street has elected officers within the term limits; its secretary can open this week’s meeting', async () => {
+    const oxford = await t.db
+      .select()
+      .from(schema.houses)
+      .where(eq(schema.houses.narrLevel, 1))
+      .get();
+    const today = localDateAt(new Date(), oxford?.timezone ?? '');
+    const terms = await t.db
+      .select()
+      .from(schema.officerTerms)
+      .where(eq(schema.officerTerms.houseId, oxford?.id ?? ''));
+    expect(terms.filter((x) => x.startDate <= today && x.endDate >= today).length).toBe(5);
+    for (const term of terms) {
+      expect(daysBetween(term.startDate, term.endDate)).toBeLessThanOrEqual(184);
+      const others = terms.filter((x) => x.id !== term.id && x.officeId === term.officeId);
+      expect(others.some((o) => o.startDate <= term.endDate && o.endDate >= term.startDate)).toBe(
+        false,
+      );
+    }
+    const secretary = await t.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.email, 'secretary@example.org'))
+      .get();
+    const caller = await callerAs(t.db, secretary?.id ?? null);
+    const list = await caller.meetings.list({ houseId: oxford?.id ?? '' });
+    const thisWeek = list.upcoming[0];
+    expect(thisWeek?.date).toBe(today);
+    const meeting = await caller.meetings.get({ meetingId: thisWeek?.id ?? '' });
+    expect(meeting.can).toMatchObject({ chair: true, roll: true, minutes: true });
+    expect(meeting.reports?.actionItems.length).toBeGreaterThan(0);
+    expect(meeting.reports?.minutes?.approved).toBe(false);
   });
 });
 

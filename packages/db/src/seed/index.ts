@@ -10,6 +10,7 @@ import { newId } from '../ids';
 import * as s from '../schema';
 import { seedCheckIns } from './check-ins';
 import { type ChoresSeedContext, seedChores } from './chores';
+import { seedMeetings } from './meetings';
 import { seedRules, type RulesSeedContext } from './rules';
 
 export const DEMO_PASSWORD = 'porchlight-demo';
@@ -19,6 +20,8 @@ export const DEMO_ACCOUNTS = [
   { role: 'resident', email: 'resident@example.org', name: 'Jordan Ellis' },
   // a housemate of Jordan's, so a chore swap can be tried from two phones
   { role: 'resident', email: 'housemate@example.org', name: 'Luis Ortega' },
+  // the elected secretary of the peer-run Oxford Street House
+  { role: 'resident', email: 'secretary@example.org', name: 'Nathan Cole' },
 ] as const;
 type DemoEmail = (typeof DEMO_ACCOUNTS)[number]['email'];
 export const DEMO_ORGANISATION = 'Porchlight Demo';
@@ -177,7 +180,13 @@ const RESIDENTS: ResidentSpec[] = [
     sober: 260,
     stays: [{ house: 'oxford', bed: '1B', from: 240 }],
   },
-  { first: 'Nathan', last: 'Cole', sober: 180, stays: [{ house: 'oxford', bed: '2A', from: 175 }] },
+  {
+    first: 'Nathan',
+    last: 'Cole',
+    sober: 180,
+    stays: [{ house: 'oxford', bed: '2A', from: 175 }],
+    account: 'secretary@example.org',
+  },
   {
     first: 'Isaiah',
     last: 'Grant',
@@ -408,6 +417,18 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
       houses: context.houses,
       stays: allStays,
       passes: rules.seeded.passes,
+      userOf,
+    }),
+  );
+  writes.push(
+    ...seedMeetings({
+      db,
+      now,
+      organisationId: orgId,
+      managerId,
+      operatorId: userIds.get('operator') ?? null,
+      houses: context.houses,
+      stays: allStays,
       userOf,
     }),
   );
