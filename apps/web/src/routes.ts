@@ -93,6 +93,19 @@ export const routes: RouteDefinition[] = [
         component: lazy(() => import('./chores/print-rota-page')),
       },
       {
+        path: '/houses/:houseId/meetings',
+        component: lazy(() => import('./meetings/meetings-page')),
+      },
+      {
+        path: '/houses/:houseId/officers',
+        component: lazy(() => import('./meetings/officers-page')),
+      },
+      { path: '/meetings/:meetingId', component: lazy(() => import('./meetings/meeting-page')) },
+      {
+        path: '/meetings/:meetingId/run',
+        component: lazy(() => import('./meetings/run-meeting-page')),
+      },
+      {
         path: '/houses/:houseId/tests',
         component: lazy(() => import('./check-ins/house-tests-page')),
       },

@@ -40,6 +40,9 @@ export function MyChoreCard(props: {
         <ChoreStatus status={o().status} needsVerification={o().needsVerification} />
         <Effort effort={o().effort} />
         <Show when={o().area}>{(area) => <span>{area()}</span>}</Show>
+        <Show when={o().needsVerification}>
+          <span class="muted">Your house manager checks it</span>
+        </Show>
       </p>
       <Show when={o().status === 'rejected' && o().checkReason}>
         {(reason) => (

@@ -77,6 +77,15 @@ export function Shell(props: RouteSectionProps) {
                             Chores
                           </A>
                         </li>
+                        <Show when={membership()?.residentHouseId}>
+                          {(houseId) => (
+                            <li>
+                              <A href={`/houses/${houseId()}/meetings`} class="nav-link">
+                                Meetings
+                              </A>
+                            </li>
+                          )}
+                        </Show>
                         <li>
                           <A href="/rules" class="nav-link">
                             House rules

@@ -106,6 +106,16 @@ function HouseView(props: { house: HouseDetails }) {
               </A>
             </li>
             <li>
+              <A href={`/houses/${props.house.id}/meetings`} class="button">
+                Meetings
+              </A>
+            </li>
+            <li>
+              <A href={`/houses/${props.house.id}/officers`} class="button">
+                Officers
+              </A>
+            </li>
+            <li>
               <A href={`/houses/${props.house.id}/passes`} class="button">
                 Passes
               </A>

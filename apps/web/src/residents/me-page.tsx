@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/solid-query';
 import { Match, Show, Switch } from 'solid-js';
 import { QuickCheckIn } from '../check-ins/quick-check-in';
 import { ChoresToday } from '../chores/chores-today';
+import { NextMeeting } from '../meetings/next-meeting';
 import { LoadError, PageHeading } from '../components/page';
 import { errorCode } from '../lib/errors';
 import { ruleQueries } from '../rules/data';
@@ -47,6 +48,9 @@ export default function MePage() {
             <>
               <QuickCheckIn />
               <ChoresToday />
+              <Show when={record().house && record().today}>
+                <NextMeeting houseId={record().house?.id ?? ''} today={record().today ?? ''} />
+              </Show>
               <section class="stack" aria-labelledby="details-heading">
                 <h2 id="details-heading">Your details</h2>
                 <ResidentFacts record={record()} />

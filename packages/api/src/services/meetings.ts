@@ -14,6 +14,7 @@ import {
   isNull,
   lt,
   lte,
+  gt,
   ne,
   newId,
   or,
@@ -50,6 +51,8 @@ import { commit, commitGuarded } from './write';
 type House = typeof schema.houses.$inferSelect;
 type Meeting = typeof schema.meetings.$inferSelect;
 type Ctx = Pick<AuthedContext, 'db' | 'clock' | 'actor' | 'requestId' | 'ip'>;
+
+const SCHEDULE_CHANGED = 'The meeting schedule changed.';
 
 /** How far ahead a weekly schedule's meetings are planned. */
 const WEEKS_AHEAD = 8;
@@ -94,12 +97,14 @@ function planWrites(
   schedule: typeof schema.meetingSchedules.$inferSelect,
 ) {
   const today = houseToday(ctx, house);
+  const now = ctx.clock.now();
+  // a meeting whose time has already passed today is not planned after the fact
   const upcoming = scheduledMeetings(
     schedule,
     today,
     addDays(today, WEEKS_AHEAD * 7),
     house.timezone,
-  );
+  ).filter((m) => m.startsAt.getTime() >= now.getTime());
   if (upcoming.length === 0) return [];
   return [
     ctx.db
@@ -155,6 +160,35 @@ export async function setSchedule(
   const house = ctx.house;
   const now = ctx.clock.now();
   const old = await openSchedule(ctx, house.id);
+  const today = houseToday(ctx, house);
+  if (old && old.weekday === input.weekday && old.time === input.time) {
+    // only the name changes: the meetings planned stay, with their agendas
+    await commit(
+      ctx,
+      [
+        ctx.db
+          .update(schema.meetingSchedules)
+          .set({ title: input.title })
+          .where(eq(schema.meetingSchedules.id, old.id)),
+        ctx.db
+          .update(schema.meetings)
+          .set({ title: input.title })
+          .where(
+            and(eq(schema.meetings.scheduleId, old.id), eq(schema.meetings.status, 'scheduled')),
+          ),
+      ],
+      [
+        {
+          action: 'meetings.setSchedule',
+          recordType: 'meeting_schedule',
+          recordId: old.id,
+          organisationId: house.organisationId,
+          details: { houseId: house.id, ...input, renamed: true },
+        },
+      ],
+    );
+    return { scheduleId: old.id };
+  }
   const schedule = {
     id: newId(),
     organisationId: house.organisationId,
@@ -181,13 +215,14 @@ export async function setSchedule(
           status: 'cancelled',
           cancelledAt: now,
           cancelledBy: ctx.actor.userId,
-          cancelReason: 'The meeting schedule changed.',
+          cancelReason: SCHEDULE_CHANGED,
         })
         .where(
           and(
             eq(schema.meetings.scheduleId, old.id),
             eq(schema.meetings.status, 'scheduled'),
-            gte(schema.meetings.startsAt, now),
+            // today's meeting stands: people may be on their way
+            gt(schema.meetings.date, today),
           ),
         ),
     );
@@ -487,6 +522,7 @@ export async function reportsFor(
             schema.violations.occurredAt,
             new Date(Date.parse(`${addDays(date, -30)}T00:00:00Z`)),
           ),
+          lt(schema.violations.occurredAt, new Date(Date.parse(`${addDays(date, 1)}T00:00:00Z`))),
         ),
       )
       .get(),
@@ -522,7 +558,12 @@ export async function reportsFor(
       s.endDate <= date &&
       s.endReason !== 'transferred',
   );
-  const next = nextRota.find((r) => r.startDate > date) ?? null;
+  // the rota that covers the days after the meeting (a two-week rota may have begun already)
+  const dayAfter = addDays(date, 1);
+  const next =
+    nextRota.find((r) => r.startDate <= dayAfter && addDays(r.startDate, r.days) > dayAfter) ??
+    nextRota.find((r) => r.startDate > date) ??
+    null;
   return {
     minutes: previous
       ? {
@@ -564,7 +605,8 @@ export async function listMeetings(
   await topUp(ctx, ctx.house);
   const now = ctx.clock.now();
   const offset = offsetOf(input.cursor);
-  const [upcoming, past, schedule] = await Promise.all([
+  const soon = new Date(now.getTime() - 12 * 3_600_000);
+  const [upcoming, past, cancelledAhead, schedule] = await Promise.all([
     ctx.db
       .select()
       .from(schema.meetings)
@@ -573,15 +615,13 @@ export async function listMeetings(
           eq(schema.meetings.houseId, ctx.house.id),
           or(
             eq(schema.meetings.status, 'open'),
-            and(
-              eq(schema.meetings.status, 'scheduled'),
-              gte(schema.meetings.startsAt, new Date(now.getTime() - 12 * 3_600_000)),
-            ),
+            and(eq(schema.meetings.status, 'scheduled'), gte(schema.meetings.startsAt, soon)),
           ),
         ),
       )
       .orderBy(asc(schema.meetings.startsAt))
       .limit(10),
+    // the record: held meetings, those called off once their time came, and those nobody opened
     ctx.db
       .select()
       .from(schema.meetings)
@@ -589,17 +629,29 @@ export async function listMeetings(
         and(
           eq(schema.meetings.houseId, ctx.house.id),
           or(
-            inArray(schema.meetings.status, ['closed', 'cancelled']),
-            and(
-              eq(schema.meetings.status, 'scheduled'),
-              lt(schema.meetings.startsAt, new Date(now.getTime() - 12 * 3_600_000)),
-            ),
+            eq(schema.meetings.status, 'closed'),
+            and(eq(schema.meetings.status, 'cancelled'), lt(schema.meetings.startsAt, now)),
+            and(eq(schema.meetings.status, 'scheduled'), lt(schema.meetings.startsAt, soon)),
           ),
         ),
       )
       .orderBy(desc(schema.meetings.startsAt))
       .limit(input.limit + 1)
       .offset(offset),
+    // called off ahead of time; a change of schedule plans new ones, so those are no news
+    ctx.db
+      .select()
+      .from(schema.meetings)
+      .where(
+        and(
+          eq(schema.meetings.houseId, ctx.house.id),
+          eq(schema.meetings.status, 'cancelled'),
+          gte(schema.meetings.startsAt, now),
+          ne(schema.meetings.cancelReason, SCHEDULE_CHANGED),
+        ),
+      )
+      .orderBy(asc(schema.meetings.startsAt))
+      .limit(10),
     openSchedule(ctx, ctx.house.id),
   ]);
   const page = toPage(past, offset, input.limit);
@@ -609,6 +661,7 @@ export async function listMeetings(
       ? { weekday: schedule.weekday, time: schedule.time, title: schedule.title }
       : null,
     upcoming: upcoming.map(meetingSummary),
+    cancelledAhead: cancelledAhead.map(meetingSummary),
     past: page.items.map(meetingSummary),
     nextCursor: page.nextCursor,
     can: powersOf(ctx, ctx.house),
@@ -680,6 +733,7 @@ export async function getMeeting(ctx: MeetingCtx) {
     (m.status === 'cancelled' ? null : await reportsFor(ctx, house, m));
   const roll = (m.status === 'closed' ? [] : members).map((r) => r.residentId);
   for (const { a } of attendance) if (!roll.includes(a.residentId)) roll.push(a.residentId);
+  roll.sort((a, b) => (nameOf(a) ?? '').localeCompare(nameOf(b) ?? ''));
   const status = new Map(attendance.map(({ a }) => [a.residentId, a]));
   const present = attendance.filter(({ a }) => inTheRoom(a.status)).length;
   return {

@@ -2,7 +2,7 @@
 // today and its history; new offices a house adds for itself; terms ending
 // early; and the house's term limits. Officers are elected by a motion at a
 // house meeting (services/meetings.ts records the term).
-import { and, asc, eq, gte, isNull, newId, schema } from '@porchlight/db';
+import { and, asc, eq, gt, gte, isNull, lte, newId, schema, sql } from '@porchlight/db';
 import {
   addDays,
   agendaKey,
@@ -32,10 +32,12 @@ export async function listOfficers(ctx: AuthedContext & { house: House }) {
         t: schema.officerTerms,
         r: schema.residents,
         motionMeetingId: schema.motions.meetingId,
+        electedOn: schema.meetings.date,
       })
       .from(schema.officerTerms)
       .innerJoin(schema.residents, eq(schema.residents.id, schema.officerTerms.residentId))
       .leftJoin(schema.motions, eq(schema.motions.id, schema.officerTerms.motionId))
+      .leftJoin(schema.meetings, eq(schema.meetings.id, schema.motions.meetingId))
       .where(eq(schema.officerTerms.houseId, ctx.house.id))
       .orderBy(asc(schema.officerTerms.startDate)),
   ]);
@@ -48,6 +50,7 @@ export async function listOfficers(ctx: AuthedContext & { house: House }) {
     endedEarly: row.t.endedEarly,
     endReason: row.t.endReason,
     electedAtMeetingId: row.motionMeetingId,
+    electedOn: row.electedOn,
   });
   return {
     house: { id: ctx.house.id, name: ctx.house.name, narrLevel: ctx.house.narrLevel },
@@ -80,13 +83,17 @@ export async function listOfficers(ctx: AuthedContext & { house: House }) {
 
 export async function createOffice(
   ctx: AuthedContext & { house: House },
-  input: { name: string; powers: OfficePower[] },
+  input: { name: string; powers: OfficePower[]; description?: string | undefined },
 ) {
   const existing = await ctx.db
-    .select({ key: schema.offices.key, name: schema.offices.name })
+    .select({
+      key: schema.offices.key,
+      name: schema.offices.name,
+      retiredAt: schema.offices.retiredAt,
+    })
     .from(schema.offices)
     .where(eq(schema.offices.houseId, ctx.house.id));
-  if (existing.some((o) => o.name.toLowerCase() === input.name.toLowerCase()))
+  if (existing.some((o) => !o.retiredAt && o.name.toLowerCase() === input.name.toLowerCase()))
     throw invalid('name', 'is already an office of this house.');
   const id = newId();
   const key = agendaKey(input.name, new Set(existing.map((o) => o.key)));
@@ -99,6 +106,7 @@ export async function createOffice(
         houseId: ctx.house.id,
         key,
         name: input.name,
+        description: input.description ?? null,
         powers: input.powers,
         position: existing.length,
       }),
@@ -196,14 +204,28 @@ export async function retireOffice(ctx: AuthedContext & { record: Office; house:
         .update(schema.offices)
         .set({ retiredAt: now })
         .where(and(eq(schema.offices.id, ctx.record.id), isNull(schema.offices.retiredAt))),
+      // the term under way ends today; one not begun yet never starts
       ctx.db
         .update(schema.officerTerms)
         .set({ endDate: today, endedEarly: true, endReason: 'The office was retired.' })
         .where(
           and(
             eq(schema.officerTerms.officeId, ctx.record.id),
-            // terms still to run end today; finished ones stay as they were
+            lte(schema.officerTerms.startDate, today),
             gte(schema.officerTerms.endDate, today),
+          ),
+        ),
+      ctx.db
+        .update(schema.officerTerms)
+        .set({
+          endDate: sql`date(${schema.officerTerms.startDate}, '-1 day')`,
+          endedEarly: true,
+          endReason: 'The office was retired before the term began.',
+        })
+        .where(
+          and(
+            eq(schema.officerTerms.officeId, ctx.record.id),
+            gt(schema.officerTerms.startDate, today),
           ),
         ),
     ],

@@ -326,12 +326,19 @@ export function seedChores(ctx: ChoresSeedContext): BatchItem<'sqlite'>[] {
       // the resident with the demo login has a chore today to tick off, one a manager checks
       const jordan = idOf(RESIDENT_LOGIN);
       if (jordan && plan.slots.some((sl) => sl.date === today)) {
-        const hasToday = plan.slots.some((sl) => sl.date === today && sl.residentId === jordan);
+        const verified = (sl: { choreId: string }) =>
+          chores.find((c) => c.id === sl.choreId)?.verify === true;
+        const hasToday = plan.slots.some(
+          (sl) => sl.date === today && sl.residentId === jordan && verified(sl),
+        );
         const checked = plan.slots.find(
           (sl) =>
             sl.date === today &&
             sl.residentId !== jordan &&
-            chores.find((c) => c.id === sl.choreId)?.verify === true,
+            verified(sl) &&
+            !plan.slots.some(
+              (x) => x.date === today && x.choreId === sl.choreId && x.residentId === jordan,
+            ),
         );
         if (!hasToday && checked) {
           checked.residentId = jordan;

@@ -224,8 +224,9 @@ export function seedMeetings(ctx: MeetingsSeedContext): BatchItem<'sqlite'>[] {
         threshold: MotionThreshold,
         against: number,
         extra: Partial<Motion> = {},
+        abstentions = true,
       ) => {
-        const abstain = inRoom.length > 3 && rng.chance(0.3) ? 1 : 0;
+        const abstain = abstentions && inRoom.length > 3 && rng.chance(0.3) ? 1 : 0;
         const votesAgainst = Math.min(against, inRoom.length - abstain);
         const votes = {
           for: inRoom.length - votesAgainst - abstain,
@@ -286,20 +287,33 @@ export function seedMeetings(ctx: MeetingsSeedContext): BatchItem<'sqlite'>[] {
             `Elect ${o.name} ${office?.name.toLowerCase() ?? ''} for six months.`,
             'election',
             'majority',
-            1,
-            {
-              electionOfficeId: office?.id ?? null,
-              electedResidentId: rid,
-            },
+            0,
+            { electionOfficeId: office?.id ?? null, electedResidentId: rid },
+            false,
           );
           const term = terms.find((t) => t.residentId === rid && t.officeId === office?.id);
           if (term && elected.passed) term.motionId = elected.motionId;
-          business.push(`${o.name} elected ${office?.name.toLowerCase() ?? ''}.`);
+          business.push(
+            elected.passed
+              ? `${o.name} elected ${office?.name.toLowerCase() ?? ''}.`
+              : `The election for ${office?.name.toLowerCase() ?? ''} is held over.`,
+          );
         }
         const jamal = idOf('Jamal Carter');
         if (jamal && daysAgo >= 25 && daysAgo <= 31) {
-          vote('Admit Jamal Carter as a member of the house.', 'admit_member', 'eighty_percent', 1);
-          business.push('Jamal Carter interviewed and admitted by 80% vote.');
+          const admitted = vote(
+            'Admit Jamal Carter as a member of the house.',
+            'admit_member',
+            'eighty_percent',
+            0,
+            {},
+            false,
+          );
+          business.push(
+            admitted.passed
+              ? 'Jamal Carter interviewed and admitted by 80% vote.'
+              : 'Jamal Carter interviewed; the vote on admitting him is held over.',
+          );
         }
       }
       if (index % 3 === 1) {

@@ -5,7 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { addDays, type LocalDate } from '../dates';
-import { id, localDate, requiredText } from '../schemas';
+import { id, localDate, optionalText, requiredText } from '../schemas';
 
 export const OFFICE_POWERS = ['chair', 'agenda', 'minutes', 'attendance', 'chores'] as const;
 export type OfficePower = (typeof OFFICE_POWERS)[number];
@@ -137,6 +137,7 @@ export function officesHeldOn(terms: readonly Term[], residentId: string, date: 
 export const officeCreateInput = z.strictObject({
   houseId: id,
   name: requiredText(80),
+  description: optionalText(300),
   powers: z
     .array(z.enum(OFFICE_POWERS, { error: 'must be one of the listed powers.' }))
     .max(OFFICE_POWERS.length)
