@@ -25,3 +25,7 @@ export * from './chores/swaps';
 export * from './meetings/meetings';
 export * from './meetings/motions';
 export * from './meetings/officers';
+export * from './support/support';
+export * from './support/milestones';
+export * from './support/sharing';
+export * from './support/resources';

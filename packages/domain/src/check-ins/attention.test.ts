@@ -605,6 +605,12 @@ describe('the order of the list', () => {
       { on: '2026-02-20', total: 40 },
     ],
     meetings: { thisWeek: 0, required: 3, phaseName: 'Phase 1' },
+    support: {
+      daysInHouse: 40,
+      emptyPillars: ['professional'],
+      daysSinceMentorContact: 9,
+      hasMentor: true,
+    },
   };
 
   test('a resident with every concern gets one flag of each kind, most urgent first', () => {
@@ -721,6 +727,8 @@ describe('the order of the list', () => {
       ['barc10_falling', 'Ana'],
       ['no_meetings', 'Ana'],
       ['no_meetings', 'Ben'],
+      ['no_mentor_contact', 'Ana'],
+      ['empty_pillar', 'Ana'],
     ]);
   });
 
@@ -823,5 +831,38 @@ describe('why, in plain words', () => {
         }
       }),
     );
+  });
+});
+
+describe('support circle signals', () => {
+  const facts = (over: Partial<NonNullable<ResidentFacts['support']>>) =>
+    flagsFor({
+      support: {
+        daysInHouse: 30,
+        emptyPillars: [],
+        daysSinceMentorContact: 1,
+        hasMentor: true,
+        ...over,
+      },
+    }).map((f) => [f.kind, f.why]);
+
+  test('an empty pillar is flagged only after two weeks in the house', () => {
+    expect(facts({ daysInHouse: 13, emptyPillars: ['community'] })).toEqual([]);
+    expect(facts({ daysInHouse: 14, emptyPillars: ['community', 'professional'] })).toEqual([
+      [
+        'empty_pillar',
+        'Nobody in their support circle for community and professionals, after 14 days in the house.',
+      ],
+    ]);
+  });
+
+  test('a sponsor or mentor not in touch for a week is flagged; one in touch six days ago is not', () => {
+    expect(facts({ daysSinceMentorContact: 6 })).toEqual([]);
+    expect(facts({ daysSinceMentorContact: 7 })).toEqual([
+      ['no_mentor_contact', 'No contact with their sponsor or mentor logged in 7 days.'],
+    ]);
+    expect(facts({ daysSinceMentorContact: null })[0]?.[0]).toBe('no_mentor_contact');
+    // no sponsor in the circle: that shows as the empty pillar, not as a lapse
+    expect(facts({ hasMentor: false, daysSinceMentorContact: null })).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // saying why in plain words. Nothing here happens to a resident automatically.
 import { addDays, daysBetween, localDateAt, type LocalDate } from '../dates';
 import { barc10Trend } from './barc10';
+import { type SupportFacts, supportSignals } from '../support/support';
 import type { RequirementStatus } from './policy';
 
 export const ATTENTION_KINDS = [
@@ -11,6 +12,8 @@ export const ATTENTION_KINDS = [
   'craving_spike',
   'barc10_falling',
   'no_meetings',
+  'no_mentor_contact',
+  'empty_pillar',
 ] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
@@ -21,6 +24,8 @@ export const ATTENTION_LABELS: Record<AttentionKind, string> = {
   craving_spike: 'Craving up',
   barc10_falling: 'Recovery capital falling',
   no_meetings: 'No meetings this week',
+  no_mentor_contact: 'Sponsor or mentor not in touch',
+  empty_pillar: 'Support circle thin',
 };
 
 /** How far a craving must rise above the resident's own 14-day average to flag. */
@@ -54,6 +59,8 @@ export interface ResidentFacts {
   }>;
   barc10: ReadonlyArray<{ on: LocalDate; total: number }>;
   meetings: { thisWeek: number; required: number; phaseName: string | null };
+  /** Their support circle, when the house has it at hand. */
+  support?: SupportFacts;
 }
 
 export interface AttentionFlag {
@@ -64,7 +71,7 @@ export interface AttentionFlag {
   why: string;
   /** The record behind the flag. */
   link: {
-    kind: 'sign_out' | 'pass' | 'check_ins' | 'test' | 'recovery_capital';
+    kind: 'sign_out' | 'pass' | 'check_ins' | 'test' | 'recovery_capital' | 'support';
     id: string;
   };
   /** Minutes overdue, points above average, …: orders flags of one kind. */
@@ -196,13 +203,22 @@ function flagsOf(
       link: { kind: 'check_ins', id: r.residentId },
       weight: r.meetings.required,
     });
+  for (const signal of r.support ? supportSignals(r.support) : [])
+    flags.push({
+      ...base,
+      kind: signal.kind,
+      why: signal.why,
+      link: { kind: 'support', id: r.residentId },
+      weight: signal.weight,
+    });
   return flags;
 }
 
 /**
  * Every flag for the residents given, most urgent first: overdue returns (the
  * longest overdue first), missed check-ins, positive or refused tests, craving
- * spikes, a falling BARC-10, then missing meetings; within a kind, the heavier
+ * spikes, a falling BARC-10, missing meetings, then the support circle (a
+ * sponsor not in touch, an empty pillar); within a kind, the heavier
  * first, then by name.
  */
 export function attentionFlags(

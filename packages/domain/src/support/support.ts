@@ -1,0 +1,197 @@
+// A resident's support system: the people and organisations in it, by pillar
+// (family and friends; peers and mentors; professionals; the community), how
+// recently the resident was in touch with each, and the signals a manager may
+// want to act on (a pillar nobody stands in, a sponsor not heard from).
+import { z } from 'zod';
+import { daysBetween, type LocalDate } from '../dates';
+import { email, id, optionalText, requiredText } from '../schemas';
+
+export const PILLARS = ['family_friends', 'peers_mentors', 'professional', 'community'] as const;
+export type Pillar = (typeof PILLARS)[number];
+export const PILLAR_LABELS: Record<Pillar, string> = {
+  family_friends: 'Family and friends',
+  peers_mentors: 'Peers and mentors',
+  professional: 'Professionals',
+  community: 'Community',
+};
+
+export const SUPPORT_KINDS = [
+  'parent',
+  'partner',
+  'child',
+  'sibling',
+  'friend',
+  'sponsor',
+  'peer_mentor',
+  'counsellor',
+  'doctor',
+  'case_manager',
+  'probation_officer',
+  'faith_leader',
+  'employer',
+  'group',
+  'other',
+] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+export const SUPPORT_KIND_LABELS: Record<SupportKind, string> = {
+  parent: 'Parent',
+  partner: 'Partner',
+  child: 'Son or daughter',
+  sibling: 'Brother or sister',
+  friend: 'Friend',
+  sponsor: 'Sponsor',
+  peer_mentor: 'Peer mentor',
+  counsellor: 'Counsellor or therapist',
+  doctor: 'Doctor or prescriber',
+  case_manager: 'Case manager',
+  probation_officer: 'Probation or parole officer',
+  faith_leader: 'Faith leader',
+  employer: 'Employer',
+  group: 'Group or organisation',
+  other: 'Other',
+};
+
+/** The pillar a kind of supporter usually stands in; the resident may choose another. */
+export const KIND_PILLAR: Record<SupportKind, Pillar> = {
+  parent: 'family_friends',
+  partner: 'family_friends',
+  child: 'family_friends',
+  sibling: 'family_friends',
+  friend: 'family_friends',
+  sponsor: 'peers_mentors',
+  peer_mentor: 'peers_mentors',
+  counsellor: 'professional',
+  doctor: 'professional',
+  case_manager: 'professional',
+  probation_officer: 'professional',
+  faith_leader: 'community',
+  employer: 'community',
+  group: 'community',
+  other: 'community',
+};
+
+/** The kinds whose contact counts as "contact with a sponsor or mentor". */
+export const MENTOR_KINDS: readonly SupportKind[] = ['sponsor', 'peer_mentor'];
+
+const phoneText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .refine(
+    (v) => v === undefined || /^\+?[0-9 ().-]{7,20}$/.test(v),
+    'must be a phone number (digits, spaces, + ( ) - allowed).',
+  );
+
+const memberFields = {
+  name: requiredText(120),
+  kind: z.enum(SUPPORT_KINDS, { error: 'must be one of the listed kinds.' }),
+  pillar: z.enum(PILLARS, { error: 'must be one of the four pillars.' }).optional(),
+  organisation: optionalText(120),
+  phone: phoneText,
+  email: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(email.optional()),
+  notes: optionalText(1000),
+};
+
+export const supportMemberInput = z.strictObject({ residentId: id, ...memberFields });
+export type SupportMemberInput = z.infer<typeof supportMemberInput>;
+export const supportMemberUpdateInput = z.strictObject({ memberId: id, ...memberFields });
+
+/** How recently a resident was in touch with someone. */
+export const RECENCIES = ['this_week', 'this_month', 'lapsed', 'never'] as const;
+export type Recency = (typeof RECENCIES)[number];
+export const RECENCY_LABELS: Record<Recency, string> = {
+  this_week: 'In touch this week',
+  this_month: 'In touch this month',
+  lapsed: 'Not in touch for over a month',
+  never: 'No contact logged yet',
+};
+
+export function recencyOf(lastContact: LocalDate | null, today: LocalDate): Recency {
+  if (lastContact === null) return 'never';
+  const days = daysBetween(lastContact, today);
+  if (days <= 7) return 'this_week';
+  if (days <= 30) return 'this_month';
+  return 'lapsed';
+}
+
+export interface CircleMember {
+  id: string;
+  pillar: Pillar;
+  kind: SupportKind;
+  lastContact: LocalDate | null;
+}
+
+/** A pillar is thin when nobody in it was in touch this month. */
+export function pillarState(
+  members: readonly CircleMember[],
+  pillar: Pillar,
+  today: LocalDate,
+): 'empty' | 'thin' | 'alive' {
+  const theirs = members.filter((m) => m.pillar === pillar);
+  if (theirs.length === 0) return 'empty';
+  return theirs.some((m) => {
+    const r = recencyOf(m.lastContact, today);
+    return r === 'this_week' || r === 'this_month';
+  })
+    ? 'alive'
+    : 'thin';
+}
+
+/** Days in the house before a pillar nobody stands in is worth a conversation. */
+export const EMPTY_PILLAR_AFTER_DAYS = 14;
+/** Days without contact with a sponsor or mentor before it is worth a conversation. */
+export const MENTOR_CONTACT_DAYS = 7;
+
+export interface SupportFacts {
+  daysInHouse: number;
+  emptyPillars: readonly Pillar[];
+  /** null when they have no sponsor or mentor in their circle. */
+  daysSinceMentorContact: number | null;
+  hasMentor: boolean;
+}
+
+/** The support signals for one resident, in words; none in their first two weeks. */
+export function supportSignals(
+  f: SupportFacts,
+): Array<{ kind: 'empty_pillar' | 'no_mentor_contact'; why: string; weight: number }> {
+  const out: Array<{ kind: 'empty_pillar' | 'no_mentor_contact'; why: string; weight: number }> =
+    [];
+  if (f.daysInHouse >= EMPTY_PILLAR_AFTER_DAYS && f.emptyPillars.length > 0) {
+    const names = f.emptyPillars.map((p) => PILLAR_LABELS[p].toLowerCase());
+    out.push({
+      kind: 'empty_pillar',
+      why: `Nobody in their support circle for ${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)}, after ${f.daysInHouse} days in the house.`,
+      weight: f.emptyPillars.length,
+    });
+  }
+  if (
+    f.hasMentor &&
+    (f.daysSinceMentorContact === null || f.daysSinceMentorContact >= MENTOR_CONTACT_DAYS)
+  )
+    out.push({
+      kind: 'no_mentor_contact',
+      why:
+        f.daysSinceMentorContact === null
+          ? 'No contact with their sponsor or mentor logged yet.'
+          : `No contact with their sponsor or mentor logged in ${f.daysSinceMentorContact} days.`,
+      weight: f.daysSinceMentorContact ?? 999,
+    });
+  return out;
+}
+
+export const volunteeringInput = z.strictObject({
+  date: z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), 'must be a date like 2026-03-12.'),
+  hours: z
+    .number({ error: 'must be a number of hours.' })
+    .min(0.25, 'must be at least a quarter of an hour.')
+    .max(24, 'must be at most 24 hours.')
+    .multipleOf(0.25, 'must be in quarters of an hour.'),
+  what: requiredText(200),
+  where: optionalText(200),
+});
