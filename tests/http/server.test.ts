@@ -254,6 +254,72 @@ describe('HTTP server', () => {
     expect((await fetch(`${server.url}/calendar/not-a-real-token-at-all.ics`)).status).toBe(404);
   });
 
+  it('shows a shared summary to anyone with the link, with only the parts chosen, until it is revoked', async () => {
+    const jordan = await signedIn('resident@example.org');
+    const today = new Date(Date.now() + 86_400_000 * 30).toISOString().slice(0, 10);
+    const TITLES: Record<string, string> = {
+      check_in_compliance: 'Daily check-ins, last 30 days',
+      meetings_per_week: 'Recovery meetings each week',
+      milestones: 'Milestones',
+      chore_completion: 'House chores, last 30 days',
+      house_meetings: 'House meetings',
+      mood_trend: 'Mood',
+      craving_trend: 'Cravings',
+      tests: 'Drug and alcohol tests',
+      recovery_capital: 'Recovery capital (BARC-10)',
+    };
+    const make = async (fields: string[], recipientName = 'Renee Caldwell') => {
+      const res = await jordan.mutate('sharing.create', {
+        recipientName,
+        recipientRelationship: 'Probation officer',
+        purpose: 'Monthly supervision report.',
+        fields,
+        until: today,
+        agreed: true,
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as TrpcOk<{ path: string; shareId: string }>).result.data;
+    };
+    for (const field of Object.keys(TITLES)) {
+      const { path } = await make([field]);
+      // no session: the link is the only key
+      const res = await fetch(server.url + path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      const page = await res.text();
+      expect([...page.matchAll(/data-part="([a-z_0-9]+)"/g)].map((m) => m[1])).toEqual([field]);
+      for (const [other, title] of Object.entries(TITLES))
+        if (other !== field) expect(page).not.toContain(`<h2 id="part-${other}">${title}</h2>`);
+      expect(page).toContain(`<h2 id="part-${field}">${TITLES[field]}</h2>`);
+      expect(page).toContain('You may not share it with anyone');
+      expect(page).toContain('Jordan Ellis');
+      // never the house, the bed, or the resident's contact details
+      expect(page).not.toContain('Maple');
+      expect(page).not.toContain('555-0134');
+    }
+    // what the resident typed is escaped, and the stylesheet is same-origin
+    const { path, shareId } = await make(['milestones'], '<script>alert(1)</script>');
+    const page = await (await fetch(server.url + path)).text();
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('&lt;script&gt;');
+    expect(page).toMatch(/<link rel="stylesheet" href="\/share.css" ?\/?>/);
+    expect((await fetch(`${server.url}/share.css`)).headers.get('content-type')).toMatch(
+      /text\/css/,
+    );
+
+    await jordan.mutate('sharing.revoke', { shareId });
+    const gone = await fetch(server.url + path);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain('This link is not available');
+    expect((await fetch(`${server.url}/share/not-a-real-token-at-all-0000`)).status).toBe(404);
+    const list = (await (await jordan.query('sharing.list')).json()) as TrpcOk<
+      Array<{ id: string; viewCount: number; state: string }>
+    >;
+    const revoked = list.result.data.find((s) => s.id === shareId);
+    expect(revoked).toMatchObject({ viewCount: 1, state: 'revoked' });
+  });
+
   it('sends security headers: a CSP without unsafe-inline, no framing, nosniff', async () => {
     const res = await fetch(`${server.url}/healthz`);
     const csp = res.headers.get('content-security-policy') ?? '';

@@ -70,6 +70,14 @@ const theResident: Record<ActorName, Outcome> = {
   residentOfOtherHouse: 'denied',
 };
 
+/** Only the mentor of the pairing (the officer mentors the resident in the world). */
+const theMentor: Record<ActorName, Outcome> = {
+  ...houseStaff,
+  managerOfHouse: 'denied',
+  operator: 'denied',
+  officerOfHouse: 'ok',
+};
+
 const RULE = {
   category: 'chores' as const,
   text: 'Rinse your dishes.',
@@ -749,6 +757,127 @@ const MATRIX: Record<string, Entry> = {
     call: (c, w) => c.officers.endTerm({ termId: w.meetings.termId, reason: 'Stepping down.' }),
     expect: staffAndOfficer,
   },
+  'support.circle': {
+    call: (c, w) => c.support.circle({ residentId: w.residentOfHouse.residentId }),
+    expect: residentAndStaff,
+  },
+  'support.addMember': {
+    call: (c, w) =>
+      c.support.addMember({
+        residentId: w.residentOfHouse.residentId,
+        name: 'Aunt May',
+        kind: 'parent',
+      }),
+    expect: residentAndStaff,
+  },
+  'support.updateMember': {
+    call: (c, w) =>
+      c.support.updateMember({ memberId: w.support.sponsor, name: 'Sam S.', kind: 'sponsor' }),
+    expect: theResident,
+  },
+  'support.removeMember': {
+    call: (c, w) => c.support.removeMember({ memberId: w.support.sponsor }),
+    expect: theResident,
+  },
+  'support.acceptSuggestion': {
+    call: (c, w) => c.support.acceptSuggestion({ memberId: w.support.suggested }),
+    expect: theResident,
+  },
+  'support.declineSuggestion': {
+    call: (c, w) => c.support.declineSuggestion({ memberId: w.support.suggested }),
+    expect: theResident,
+  },
+  'support.contributions': {
+    call: (c, w) => c.support.contributions({ residentId: w.residentOfHouse.residentId }),
+    expect: residentAndStaff,
+  },
+  'support.logVolunteering': {
+    call: (c, w) =>
+      c.support.logVolunteering({ date: addDays(w.today, -1), hours: 2, what: 'Food pantry' }),
+    expect: residentsThemselves,
+  },
+  'support.removeVolunteering': {
+    call: (c, w) => c.support.removeVolunteering({ entryId: w.support.volunteering }),
+    expect: theResident,
+  },
+  'support.setMilestoneSharing': {
+    call: (c) => c.support.setMilestoneSharing({ share: true }),
+    expect: residentsThemselves,
+  },
+  'milestones.mine': { call: (c) => c.milestones.mine(), expect: residentsThemselves },
+  'milestones.forResident': {
+    call: (c, w) => c.milestones.forResident({ residentId: w.residentOfHouse.residentId }),
+    expect: residentAndStaff,
+  },
+  'milestones.house': {
+    call: (c, w) => c.milestones.house({ houseId: w.house.id }),
+    expect: houseMembers,
+  },
+  'mentorship.pair': {
+    call: (c, w) =>
+      c.mentorship.pair({
+        houseId: w.house.id,
+        mentorId: w.officerOfHouse.residentId,
+        menteeId: w.placed.id,
+      }),
+    expect: staffAndOfficer,
+  },
+  'mentorship.end': {
+    call: (c, w) => c.mentorship.end({ mentorshipId: w.support.mentorship, reason: 'Moved on.' }),
+    expect: staffAndOfficer,
+  },
+  'mentorship.logNote': {
+    call: (c, w) =>
+      c.mentorship.logNote({ mentorshipId: w.support.mentorship, note: 'Coffee and a walk.' }),
+    expect: theMentor,
+  },
+  'mentorship.list': {
+    call: (c, w) => c.mentorship.list({ houseId: w.house.id }),
+    expect: staffAndOfficer,
+  },
+  'mentorship.mine': { call: (c) => c.mentorship.mine(), expect: residentsThemselves },
+  'resources.list': {
+    call: (c, w) => c.resources.list({ houseId: w.house.id }),
+    expect: houseMembers,
+  },
+  'resources.create': {
+    call: (c, w) =>
+      c.resources.create({ houseId: w.house.id, kind: 'clinic', name: 'Free clinic' }),
+    expect: houseStaff,
+  },
+  'resources.update': {
+    call: (c, w) =>
+      c.resources.update({
+        resourceId: w.support.resource,
+        kind: 'meeting',
+        name: 'Noon Serenity Group',
+        fellowship: 'aa',
+        weekdays: [1, 3],
+        time: '12:00',
+      }),
+    expect: houseStaff,
+  },
+  'resources.archive': {
+    call: (c, w) => c.resources.archive({ resourceId: w.support.resource }),
+    expect: houseStaff,
+  },
+  'sharing.create': {
+    call: (c, w) =>
+      c.sharing.create({
+        recipientName: 'Aunt May',
+        recipientRelationship: 'Aunt',
+        purpose: 'To see how I am doing.',
+        fields: ['milestones'],
+        until: addDays(w.today, 30),
+        agreed: true,
+      }),
+    expect: residentsThemselves,
+  },
+  'sharing.revoke': {
+    call: (c, w) => c.sharing.revoke({ shareId: w.support.share }),
+    expect: theResident,
+  },
+  'sharing.list': { call: (c) => c.sharing.list(), expect: residentsThemselves },
   'invites.accept': {
     call: (c, w) => c.invites.accept({ token: w.invite.token, password: 'a long enough password' }),
     expect: everyone,

@@ -553,5 +553,7 @@ describe.each([
     expect(who('craving_spike')).toEqual(['Sam Brooks']);
     expect(who('barc10_falling')).toEqual(['Luis Ortega']);
     expect(who('no_meetings')).toContain('Ray Castillo');
+    expect(who('empty_pillar')).toEqual(['Kevin Nguyen']);
+    expect(who('no_mentor_contact')).toEqual(['Andre Williams']);
   });
 });

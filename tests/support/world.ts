@@ -311,6 +311,74 @@ export async function buildWorld() {
     officeIds,
   };
 
+  // support: the resident's sponsor and a manager's suggestion, a share, the officer
+  // mentoring the resident, a resource of the house, an hour of volunteering
+  const memberBase = { organisationId: org.id, residentId: residentOfHouse.residentId };
+  const supportWorld = {
+    sponsor: newId(),
+    suggested: newId(),
+    share: newId(),
+    mentorship: newId(),
+    resource: newId(),
+    volunteering: newId(),
+  };
+  await db.insert(schema.supportMembers).values([
+    {
+      ...memberBase,
+      id: supportWorld.sponsor,
+      name: 'Sam Sponsor',
+      kind: 'sponsor',
+      pillar: 'peers_mentors',
+    },
+    {
+      ...memberBase,
+      id: supportWorld.suggested,
+      name: 'Clinic intake',
+      kind: 'counsellor',
+      pillar: 'professional',
+      status: 'suggested',
+      suggestedBy: managerOfHouse.userId,
+    },
+  ]);
+  await db.insert(schema.shares).values({
+    ...memberBase,
+    id: supportWorld.share,
+    tokenHash: 'world-share-token-hash',
+    recipientName: 'Pat Officer',
+    recipientRelationship: 'Probation officer',
+    purpose: 'Supervision.',
+    fields: ['check_in_compliance'],
+    until: addDays(today, 30),
+    consentText: 'I agree.',
+    createdAt: new Date(),
+  });
+  await db.insert(schema.mentorships).values({
+    id: supportWorld.mentorship,
+    organisationId: org.id,
+    houseId: house.id,
+    mentorId: officerOfHouse.residentId,
+    menteeId: residentOfHouse.residentId,
+    startDate: addDays(today, -5),
+    endDate: addDays(today, 60),
+  });
+  await db.insert(schema.resources).values({
+    id: supportWorld.resource,
+    organisationId: org.id,
+    houseId: house.id,
+    kind: 'meeting',
+    name: 'Noon Serenity',
+    fellowship: 'aa',
+    weekdays: [1, 3, 5],
+    time: '12:00',
+  });
+  await db.insert(schema.volunteering).values({
+    ...memberBase,
+    id: supportWorld.volunteering,
+    date: addDays(today, -2),
+    hours: 1,
+    what: 'Made coffee',
+  });
+
   const asOperator = await callerAs(db, operator.userId);
   const invite = await asOperator.invites.create({
     role: 'resident',
@@ -357,6 +425,7 @@ export async function buildWorld() {
     template,
     chores,
     meetings: meetingsWorld,
+    support: supportWorld,
     officerOfHouse,
     today: todayIn(house.timezone),
     userIds,

@@ -17,10 +17,12 @@ import {
   CLIENT_IP_HEADER,
   createContext,
   GENERIC_ERROR_MESSAGE,
+  sharedSummary,
   type Auth,
   type SessionInfo,
 } from '@porchlight/api';
 import type { Db } from '@porchlight/db';
+import { SHARE_CSS, shareGonePage, sharePage } from './share-page';
 import type { Clock, SessionPolicyConfig } from '@porchlight/domain';
 
 export interface AppOptions {
@@ -54,7 +56,7 @@ export function createApp(options: AppOptions) {
   const app = new Hono<Env>();
 
   app.use(requestId({ limitLength: 64 }));
-  app.use(
+  const headers = (referrerPolicy: string) =>
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
@@ -68,12 +70,17 @@ export function createApp(options: AppOptions) {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
-      referrerPolicy: 'same-origin',
+      referrerPolicy,
       crossOriginEmbedderPolicy: false,
       strictTransportSecurity: options.trustedOrigins[0]?.startsWith('https:')
         ? 'max-age=31536000; includeSubDomains'
         : false,
-    }),
+    });
+  const appHeaders = headers('same-origin');
+  // a shared summary's address is its key: it never leaves in a Referer header
+  const shareHeaders = headers('no-referrer');
+  app.use((c, next) =>
+    c.req.path.startsWith('/share/') ? shareHeaders(c, next) : appHeaders(c, next),
   );
 
   // Cross-site request forgery (including login CSRF): a browser always sends
@@ -159,6 +166,28 @@ export function createApp(options: AppOptions) {
     c.header('Cache-Control', 'private, max-age=300');
     c.header('Content-Disposition', 'inline; filename="porchlight.ics"');
     return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+  });
+
+  // a summary a resident shared: the unguessable token is the only key; nothing else is shown
+  app.get('/share.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(SHARE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  app.get('/share/:token', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+    const summary = await sharedSummary(
+      {
+        db: options.db,
+        clock: options.clock ?? { now: () => new Date() },
+        requestId: c.get('requestId'),
+        ip: clientIp(c),
+      },
+      c.req.param('token'),
+      { userAgent: c.req.header('user-agent') ?? null },
+    );
+    if (summary === null) return c.html(shareGonePage(), 404);
+    return c.html(sharePage(summary));
   });
 
   app.on(['GET', 'POST'], '/api/auth/*', (c) => {

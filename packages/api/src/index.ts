@@ -10,3 +10,4 @@ export { createAuth, CLIENT_IP_HEADER, type Auth, type AuthConfig } from './auth
 export { GENERIC_ERROR_MESSAGE } from './trpc';
 export { INVITE_DAYS } from './services/invites';
 export { calendarFor } from './services/calendar';
+export { sharedSummary, type SharedSummary } from './services/sharing';

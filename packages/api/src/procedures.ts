@@ -506,3 +506,167 @@ export const officeProcedure = governanceProcedure('officeId', 'office', (db, ri
 export const termProcedure = governanceProcedure('termId', 'term', (db, rid) =>
   db.select().from(schema.officerTerms).where(eq(schema.officerTerms.id, rid)).get(),
 );
+
+/**
+ * A record of a resident's own (a person in their support circle, a share of
+ * theirs), named by `key`: the resident it belongs to may act on it (`owner`),
+ * and staff of their house may see it (`owner-or-staff`).
+ */
+function ownRecordProcedure<K extends string, R extends { residentId: string }>(
+  key: K,
+  what: string,
+  load: (db: Db, recordId: string) => Promise<R | undefined>,
+) {
+  return (access: 'owner' | 'owner-or-staff') =>
+    authedProcedure
+      .meta({ access: RECORD_ACCESS_WORDS[access] })
+      .input(z.object({ [key]: id } as Record<K, typeof id>))
+      .use(async ({ ctx, input, next }) => {
+        const record = await load(ctx.db, (input as Record<K, string>)[key]);
+        const notFound = () =>
+          new TRPCError({ code: 'NOT_FOUND', message: `${capitalise(what)} not found.` });
+        if (!record) throw notFound();
+        const resident = await ctx.db
+          .select()
+          .from(schema.residents)
+          .where(eq(schema.residents.id, record.residentId))
+          .get();
+        if (!resident) throw notFound();
+        const isOwner = ctx.actor.memberships.some(
+          (m) =>
+            m.organisationId === resident.organisationId &&
+            m.role === 'resident' &&
+            m.residentId === resident.id,
+        );
+        const isStaff = canManageResident(ctx.actor, resident);
+        const allowed = access === 'owner' ? isOwner : isOwner || isStaff;
+        if (!allowed) {
+          if (!isStaff && !staffOrganisations(ctx.actor).includes(resident.organisationId))
+            throw notFound();
+          throw new TRPCError({
+            code: 'FORBIDDEN',
+            message: `Only the resident this ${what} belongs to can do this.`,
+          });
+        }
+        return next({ ctx: { ...ctx, record, resident, isOwner, isStaff } });
+      });
+}
+
+export const supportMemberProcedure = ownRecordProcedure('memberId', 'person', (db, rid) =>
+  db.select().from(schema.supportMembers).where(eq(schema.supportMembers.id, rid)).get(),
+);
+export const shareProcedure = ownRecordProcedure('shareId', 'share', (db, rid) =>
+  db.select().from(schema.shares).where(eq(schema.shares.id, rid)).get(),
+);
+export const volunteeringProcedure = ownRecordProcedure('entryId', 'entry', (db, rid) =>
+  db.select().from(schema.volunteering).where(eq(schema.volunteering.id, rid)).get(),
+);
+
+/** A mentorship of a house: staff or the chair may end it; its mentor writes notes. */
+export function mentorshipProcedure(access: 'mentor' | 'chair' | 'either') {
+  return authedProcedure
+    .meta({
+      access:
+        access === 'mentor'
+          ? 'the mentor of the pairing'
+          : access === 'chair'
+            ? powerWords('chair')
+            : 'the mentor and mentee, and house staff',
+    })
+    .input(z.object({ mentorshipId: id }))
+    .use(async ({ ctx, input, next }) => {
+      const row = await ctx.db
+        .select({ m: schema.mentorships, house: schema.houses })
+        .from(schema.mentorships)
+        .innerJoin(schema.houses, eq(schema.houses.id, schema.mentorships.houseId))
+        .where(eq(schema.mentorships.id, input.mentorshipId))
+        .get();
+      const notFound = () => new TRPCError({ code: 'NOT_FOUND', message: 'Pairing not found.' });
+      if (!row) throw notFound();
+      const residentIs = (rid: string) =>
+        ctx.actor.memberships.some(
+          (m) =>
+            m.organisationId === row.house.organisationId &&
+            m.role === 'resident' &&
+            m.residentId === rid,
+        );
+      const isMentor = residentIs(row.m.mentorId);
+      const isMentee = residentIs(row.m.menteeId);
+      const isChair = canActInHouse(ctx.actor, row.house, 'chair');
+      const allowed =
+        access === 'mentor'
+          ? isMentor
+          : access === 'chair'
+            ? isChair
+            : isMentor || isMentee || isChair;
+      if (!allowed) {
+        if (
+          !canViewHouse(ctx.actor, row.house) &&
+          !staffOrganisations(ctx.actor).includes(row.house.organisationId)
+        )
+          throw notFound();
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: 'You cannot do this with this pairing.',
+        });
+      }
+      return next({ ctx: { ...ctx, mentorship: row.m, house: row.house } });
+    });
+}
+
+/** A resource of the directory: staff of its house (or of the organisation, for one of the organisation's). */
+export const resourceProcedure = authedProcedure
+  .meta({ access: 'house staff (organisation staff for the organisation’s own)' })
+  .input(z.object({ resourceId: id }))
+  .use(async ({ ctx, input, next }) => {
+    const resource = await ctx.db
+      .select()
+      .from(schema.resources)
+      .where(eq(schema.resources.id, input.resourceId))
+      .get();
+    if (!resource) throw new TRPCError({ code: 'NOT_FOUND', message: 'Resource not found.' });
+    const allowed = resource.houseId
+      ? canManageHouse(ctx.actor, { id: resource.houseId, organisationId: resource.organisationId })
+      : staffOrganisations(ctx.actor).includes(resource.organisationId);
+    if (!allowed) deny(ctx.actor, resource.organisationId, 'resource');
+    return next({ ctx: { ...ctx, resource } });
+  });
+
+/**
+ * Where a new directory entry goes: a house (its staff), or with no house the
+ * organisation's own (its operators and managers).
+ */
+export const resourceScopeProcedure = authedProcedure
+  .meta({ access: 'house staff (organisation staff for the organisation’s own)' })
+  .input(z.object({ houseId: id.optional(), organisationId: id.optional() }))
+  .use(async ({ ctx, input, next }) => {
+    if (input.houseId) {
+      const house = await ctx.db
+        .select()
+        .from(schema.houses)
+        .where(eq(schema.houses.id, input.houseId))
+        .get();
+      if (!house) throw new TRPCError({ code: 'NOT_FOUND', message: 'House not found.' });
+      if (!canManageHouse(ctx.actor, house)) deny(ctx.actor, house.organisationId, 'house');
+      if (input.organisationId && input.organisationId !== house.organisationId)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'organisationId must be the house’s organisation.',
+        });
+      return next({
+        ctx: { ...ctx, scope: { organisationId: house.organisationId, houseId: house.id } },
+      });
+    }
+    const staffOf = staffOrganisations(ctx.actor);
+    const organisationId = input.organisationId ?? (staffOf.length === 1 ? staffOf[0] : undefined);
+    if (!organisationId)
+      throw new TRPCError({
+        code: staffOf.length === 0 ? 'FORBIDDEN' : 'BAD_REQUEST',
+        message:
+          staffOf.length === 0
+            ? 'This is for house staff.'
+            : 'organisationId is required: you belong to several.',
+      });
+    if (!staffOf.includes(organisationId)) deny(ctx.actor, organisationId, 'organisation');
+    return next({ ctx: { ...ctx, scope: { organisationId, houseId: null as string | null } } });
+  });

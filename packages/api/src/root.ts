@@ -14,6 +14,11 @@ import { attentionRouter } from './routers/attention';
 import { choresRouter } from './routers/chores';
 import { meetingsRouter } from './routers/meetings';
 import { officersRouter } from './routers/officers';
+import { supportRouter } from './routers/support';
+import { mentorshipRouter } from './routers/mentorship';
+import { milestonesRouter } from './routers/milestones';
+import { resourcesRouter } from './routers/resources';
+import { sharingRouter } from './routers/sharing';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -33,6 +38,11 @@ export const appRouter = router({
   chores: choresRouter,
   meetings: meetingsRouter,
   officers: officersRouter,
+  support: supportRouter,
+  mentorship: mentorshipRouter,
+  milestones: milestonesRouter,
+  resources: resourcesRouter,
+  sharing: sharingRouter,
 });
 
 export type AppRouter = typeof appRouter;

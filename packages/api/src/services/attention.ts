@@ -15,6 +15,7 @@ import { outNow, residentDays } from './check-ins';
 import { positiveTestsSince } from './drug-tests';
 import { displayName, houseToday } from './houses';
 import { surveysOf } from './recovery-capital';
+import { supportFactsOf } from './support';
 import { auditRead } from './write';
 
 type House = typeof schema.houses.$inferSelect;
@@ -39,11 +40,22 @@ export async function attentionList(ctx: AuthedContext & { house: House }) {
     );
   const residents = [...new Map(living.map((row) => [row.r.id, row.r])).values()];
   const ids = residents.map((r) => r.id);
-  const [days, out, positives, surveys] = await Promise.all([
+  const startOf = new Map<string, string>();
+  for (const row of living) {
+    const seen = startOf.get(row.r.id);
+    if (!seen || row.startDate < seen) startOf.set(row.r.id, row.startDate);
+  }
+  const [days, out, positives, surveys, support] = await Promise.all([
     residentDays(ctx, house, ids, from < monday ? from : monday, today),
     outNow(ctx, house),
     positiveTestsSince(ctx, house.id, new Date(now.getTime() - POSITIVE_TEST_DAYS * 86_400_000)),
     surveysOf(ctx, house.id),
+    supportFactsOf(
+      ctx,
+      house,
+      residents.map((r) => ({ id: r.id, startDate: startOf.get(r.id) ?? today })),
+      today,
+    ),
   ]);
   // meetings logged in this week's check-ins, as they stand after corrections
   const currentIds = [...days.values()].flatMap((d) =>
@@ -114,6 +126,7 @@ export async function attentionList(ctx: AuthedContext & { house: House }) {
         required: phase?.meetingsPerWeek ?? 0,
         phaseName: phase?.name ?? null,
       },
+      ...(support.has(r.id) ? { support: support.get(r.id) } : {}),
     };
   });
   const flags = attentionFlags(facts, today, now, house.timezone);

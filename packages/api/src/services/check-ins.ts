@@ -32,6 +32,7 @@ import {
   dayStatus,
   invalid,
   localDateAt,
+  MENTOR_KINDS,
   type PassSpan,
   type PhaseRequirements,
   type RequirementStatus,
@@ -42,6 +43,7 @@ import type { AuthedContext } from '../trpc';
 import { displayName, houseToday } from './houses';
 import { offsetOf, toPage } from './pages';
 import { currentPhaseOf } from './phases';
+import { ownMembers } from './support';
 import { commit, commitGuarded } from './write';
 
 type House = typeof schema.houses.$inferSelect;
@@ -131,7 +133,51 @@ function meetingRows(checkInId: string, meetings: CheckInRecordInput['meetings']
     type: m.type,
     name: m.name,
     verification: m.verification ?? null,
+    resourceId: m.resourceId ?? null,
   }));
+}
+
+/**
+ * Who from their circle the resident was in touch with, checked to be theirs,
+ * and whether that includes a sponsor or mentor (which is sponsor contact).
+ */
+async function contactsOf(
+  ctx: Db,
+  resident: Resident,
+  input: Pick<CheckInRecordInput, 'contacts' | 'meetings'>,
+) {
+  const members = await ownMembers(ctx, resident.id, input.contacts);
+  if (members.length !== input.contacts.length)
+    throw invalid('contacts', 'must be people in your support circle.');
+  for (const [i, m] of input.meetings.entries()) {
+    if (!m.resourceId) continue;
+    const found = await ctx.db
+      .select({ id: schema.resources.id })
+      .from(schema.resources)
+      .where(
+        and(
+          eq(schema.resources.id, m.resourceId),
+          eq(schema.resources.organisationId, resident.organisationId),
+          or(eq(schema.resources.houseId, resident.houseId), isNull(schema.resources.houseId)),
+        ),
+      )
+      .get();
+    if (!found) throw invalid(`meetings.${i}.resourceId`, 'is not in your house’s directory.');
+  }
+  return {
+    memberIds: members.map((m) => m.id),
+    mentor: members.some((m) => (MENTOR_KINDS as readonly string[]).includes(m.kind)),
+  };
+}
+
+function contactInserts(ctx: Db, checkInId: string, memberIds: readonly string[]) {
+  return memberIds.length === 0
+    ? []
+    : [
+        ctx.db
+          .insert(schema.checkInContacts)
+          .values(memberIds.map((memberId) => ({ id: newId(), checkInId, memberId }))),
+      ];
 }
 
 /** A resident's daily check-in: mood and craving, and whatever else they choose to add. */
@@ -159,6 +205,7 @@ export async function recordCheckIn(
       'forDate',
     );
   const late = now.getTime() > dailyDueAt(forDate, policyOf(house), house.timezone).getTime();
+  const contacts = await contactsOf(ctx, ctx.resident, input);
   const id = newId();
   const meetings = meetingRows(id, input.meetings);
   await commit(
@@ -177,13 +224,14 @@ export async function recordCheckIn(
         craving: input.craving,
         halt: input.halt,
         sleepHours: input.sleepHours ?? null,
-        sponsorContact: input.sponsorContact ?? null,
+        sponsorContact: contacts.mentor ? true : (input.sponsorContact ?? null),
         workOrSchool: input.workOrSchool ?? null,
         note: input.note ?? null,
         ...location,
         recordedBy: ctx.actor.userId,
       }),
       ...(meetings.length > 0 ? [ctx.db.insert(schema.checkInMeetings).values(meetings)] : []),
+      ...contactInserts(ctx, id, contacts.memberIds),
     ],
     [
       {
@@ -191,7 +239,13 @@ export async function recordCheckIn(
         recordType: 'check_in',
         recordId: id,
         organisationId: house.organisationId,
-        details: { kind: 'daily', forDate, late, meetings: meetings.length },
+        details: {
+          kind: 'daily',
+          forDate,
+          late,
+          meetings: meetings.length,
+          contacts: contacts.memberIds.length,
+        },
       },
     ],
   );
@@ -301,6 +355,7 @@ export async function correctCheckIn(
       'checkInId',
       'is more than a week old: ask your house manager to add a note instead.',
     );
+  const contacts = await contactsOf(ctx, ctx.resident, input);
   const id = newId();
   const meetings = meetingRows(id, input.meetings);
   await commit(
@@ -321,7 +376,7 @@ export async function correctCheckIn(
         craving: input.craving,
         halt: input.halt,
         sleepHours: input.sleepHours ?? null,
-        sponsorContact: input.sponsorContact ?? null,
+        sponsorContact: contacts.mentor ? true : (input.sponsorContact ?? null),
         workOrSchool: input.workOrSchool ?? null,
         note: input.note ?? null,
         // where the resident was is a fact of the original, not something to correct
@@ -331,6 +386,7 @@ export async function correctCheckIn(
         recordedBy: ctx.actor.userId,
       }),
       ...(meetings.length > 0 ? [ctx.db.insert(schema.checkInMeetings).values(meetings)] : []),
+      ...contactInserts(ctx, id, contacts.memberIds),
     ],
     [
       {

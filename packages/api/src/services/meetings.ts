@@ -47,6 +47,7 @@ import { displayName, houseToday } from './houses';
 import { statusOf } from './chore-rotas';
 import { offsetOf, toPage } from './pages';
 import { commit, commitGuarded } from './write';
+import { houseCelebrations } from './support';
 
 type House = typeof schema.houses.$inferSelect;
 type Meeting = typeof schema.meetings.$inferSelect;
@@ -539,6 +540,7 @@ export async function reportsFor(
     openActionItems(ctx, house.id, meeting.openedAt ?? undefined),
     residentsOn(ctx, house.id, date),
   ]);
+  const celebrations = await houseCelebrations(ctx, house, date);
   const statuses = occurrences.map(({ o }) => statusOf(o, houseToday(ctx, house)));
   const days = await residentDays(
     ctx,
@@ -592,6 +594,7 @@ export async function reportsFor(
       count: residents.length,
     },
     actionItems: actions,
+    celebrations,
   };
 }
 export type MeetingReports = Awaited<ReturnType<typeof reportsFor>>;
@@ -728,9 +731,14 @@ export async function getMeeting(ctx: MeetingCtx) {
   for (const { r } of attendance) names.set(r.id, displayName(r));
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'a former resident') : null);
   // held meetings show what was reported then; others what the records say now
-  const reports =
-    (m.reports as MeetingReports | null) ??
-    (m.status === 'cancelled' ? null : await reportsFor(ctx, house, m));
+  const stored = m.reports as
+    (Omit<MeetingReports, 'celebrations'> & Partial<MeetingReports>) | null;
+  // meetings opened before celebrations were reported have none
+  const reports = stored
+    ? { ...stored, celebrations: stored.celebrations ?? [] }
+    : m.status === 'cancelled'
+      ? null
+      : await reportsFor(ctx, house, m);
   const roll = (m.status === 'closed' ? [] : members).map((r) => r.residentId);
   for (const { a } of attendance) if (!roll.includes(a.residentId)) roll.push(a.residentId);
   roll.sort((a, b) => (nameOf(a) ?? '').localeCompare(nameOf(b) ?? ''));

@@ -84,6 +84,8 @@ export const checkInMeetings = sqliteTable(
     type: text().notNull(),
     name: text().notNull(),
     verification: text(),
+    // picked from the house's resource directory, when it was
+    resourceId: text(),
   },
   (t) => [index('check_in_meetings_check_in_idx').on(t.checkInId)],
 );

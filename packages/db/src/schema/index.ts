@@ -8,3 +8,4 @@ export * from './check-ins';
 export * from './chores';
 export * from './calendar';
 export * from './meetings';
+export * from './support';

@@ -47,6 +47,8 @@ export const residents = sqliteTable(
     // the resident's own setting: attach their location to check-ins (shown to
     // the house's staff only). Off unless they turn it on.
     shareLocation: integer({ mode: 'boolean' }).notNull().default(false),
+    // the resident agreed their milestones are celebrated on the house board and at meetings
+    shareMilestones: integer({ mode: 'boolean' }).notNull().default(false),
     createdAt: now(),
     updatedAt: now(),
     createdBy: text().references(() => users.id),

@@ -33,10 +33,15 @@ import {
 import { newId } from '../ids';
 import * as s from '../schema';
 import type { RulesSeedContext, RulesSeeded, SeededPass, SeededPhase } from './rules';
+import { hasMentor, type SeededDaily, SPONSOR_LAPSED } from './support';
 
 export interface CheckInsSeedContext extends RulesSeedContext, RulesSeeded {
   managerName: string;
   operatorName: string;
+  /** The directory entry of a meeting residents of a house log, when there is one. */
+  resourceFor?: (house: string, name: string) => string | null;
+  /** Filled with every daily check-in made, for the support seed to say who they were in touch with. */
+  daily?: SeededDaily[];
 }
 
 // who plays which part on Maple's attention list (names as RulesSeedContext gives them)
@@ -110,7 +115,7 @@ const localTime = (date: string, minutes: number, timeZone: string) =>
   instantAt(date, Math.floor(minutes / 60), minutes % 60, timeZone);
 
 // real-sounding meetings for each day of the week, Monday first
-const MEETINGS: ReadonlyArray<ReadonlyArray<readonly [MeetingType, string]>> = [
+export const DEMO_MEETINGS: ReadonlyArray<ReadonlyArray<readonly [MeetingType, string]>> = [
   [
     ['aa', 'Monday Night Big Book Study'],
     ['na', 'Just for Today'],
@@ -244,7 +249,7 @@ function meetingOn(
   profile: { fellowship: MeetingType; extra: MeetingType },
   rng: Random,
 ): Meeting {
-  const day = MEETINGS[weekdayOf(date)] ?? [];
+  const day = DEMO_MEETINGS[weekdayOf(date)] ?? [];
   const preferred = rng.chance(0.25) ? profile.extra : profile.fellowship;
   const ofType = (type: MeetingType) => day.filter(([t]) => t === type);
   const choices = [ofType(preferred), ofType(profile.fellowship)].find((l) => l.length > 0) ?? day;
@@ -328,7 +333,16 @@ export function seedCheckIns(ctx: CheckInsSeedContext): BatchItem<'sqlite'>[] {
     logMeetings(scope, daily);
     correctOne(scope, daily);
     settleCravings(scope, daily);
+    sponsorContacts(scope, daily);
     addDaily(scope, daily, rows);
+    for (const d of daily)
+      ctx.daily?.push({
+        checkInId: d.id,
+        residentId: r.id,
+        name: r.name,
+        forDate: d.forDate,
+        sponsorContact: d.sponsorContact,
+      });
     curfewCheckIns(scope, rows);
     outings(scope, rows);
     surveys(scope, rows);
@@ -345,6 +359,27 @@ export function seedCheckIns(ctx: CheckInsSeedContext): BatchItem<'sqlite'>[] {
     ...inChunks(rows.confirmations, (c) => db.insert(s.drugTests).values(c)),
     ...inChunks(rows.surveys, (c) => db.insert(s.recoveryCapitalSurveys).values(c)),
   ];
+}
+
+/**
+ * Contact with a sponsor or mentor agrees with the support circles: whoever has
+ * one was in touch in the last few days, except Andre, silent for ten.
+ */
+function sponsorContacts(sc: Scope, daily: Daily[]) {
+  const { r, today } = sc;
+  if (r.name === SPONSOR_LAPSED) {
+    for (const d of daily)
+      if (d.forDate > addDays(today, -10)) {
+        d.sponsorContact = false;
+        if (d.correction) delete d.correction.fields.sponsorContact;
+      }
+    return;
+  }
+  if (!hasMentor(r.name)) return;
+  const recent = daily.filter((d) => d.forDate >= addDays(today, -3));
+  if (recent.some((d) => d.sponsorContact === true)) return;
+  const last = recent.at(-1) ?? daily.at(-1);
+  if (last) last.sponsorContact = true;
 }
 
 /** One resident's days on their house's clock, their phases, passes and habits. */
@@ -575,7 +610,9 @@ function addDaily(sc: Scope, daily: Daily[], rows: Rows) {
       note: v.note,
     });
     rows.checkIns.push({ ...base, id: d.id, recordedAt: d.recordedAt, ...values(d) });
-    for (const m of d.meetings) rows.meetings.push({ id: newId(), checkInId: d.id, ...m });
+    const resourceId = (m: Meeting) => ctx.resourceFor?.(r.house, m.name) ?? null;
+    for (const m of d.meetings)
+      rows.meetings.push({ id: newId(), checkInId: d.id, ...m, resourceId: resourceId(m) });
     if (!d.correction) continue;
     // a correction is the whole entry as it should have been, meetings included
     const fixed = corrected(d);
@@ -588,7 +625,12 @@ function addDaily(sc: Scope, daily: Daily[], rows: Rows) {
       ...values(fixed),
     });
     for (const m of fixed.meetings)
-      rows.meetings.push({ id: newId(), checkInId: d.correction.id, ...m });
+      rows.meetings.push({
+        id: newId(),
+        checkInId: d.correction.id,
+        ...m,
+        resourceId: resourceId(m),
+      });
   }
 }
 

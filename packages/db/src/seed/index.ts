@@ -8,10 +8,11 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../client';
 import { newId } from '../ids';
 import * as s from '../schema';
-import { seedCheckIns } from './check-ins';
+import { DEMO_MEETINGS, seedCheckIns } from './check-ins';
 import { type ChoresSeedContext, seedChores } from './chores';
 import { seedMeetings } from './meetings';
 import { seedRules, type RulesSeedContext } from './rules';
+import { type SeededDaily, seedResources, seedSupport } from './support';
 
 export const DEMO_PASSWORD = 'porchlight-demo';
 export const DEMO_ACCOUNTS = [
@@ -397,14 +398,37 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
   };
   const rules = seedRules(context);
   writes.push(...rules.writes);
+  // the directory first: a meeting logged at a check-in points to its entry
+  const directory = seedResources({
+    db,
+    organisationId: orgId,
+    managerId,
+    houses: context.houses,
+    meetings: DEMO_MEETINGS,
+  });
+  writes.push(...directory.writes);
   // check-ins agree with the rules seeded: phases, passes, and when each resident signed
   const staffName = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)?.name ?? '';
+  const daily: SeededDaily[] = [];
   writes.push(
     ...seedCheckIns({
       ...context,
       ...rules.seeded,
       managerName: staffName('manager'),
       operatorName: staffName('operator'),
+      resourceFor: directory.resourceFor,
+      daily,
+    }),
+  );
+  writes.push(
+    ...seedSupport({
+      db,
+      now,
+      organisationId: orgId,
+      managerId,
+      houses: context.houses,
+      residents: current,
+      daily,
     }),
   );
   writes.push(

@@ -66,6 +66,8 @@ export const meetingInput = z.strictObject({
   type: z.enum(MEETING_TYPES, { error: 'must be one of the listed meeting types.' }),
   name: requiredText(120),
   verification: optionalText(300),
+  // picked from the house's resource directory
+  resourceId: id.optional(),
 });
 
 const dailyFields = {
@@ -92,6 +94,12 @@ const dailyFields = {
     .optional(),
   meetings: z.array(meetingInput).max(10, 'must be at most 10 meetings.').default([]),
   sponsorContact: z.boolean({ error: 'must be yes or no.' }).optional(),
+  // who from their support circle they were in touch with (a sponsor or mentor counts as sponsor contact)
+  contacts: z
+    .array(id)
+    .max(20, 'must be at most 20 people.')
+    .default([])
+    .transform((list) => [...new Set(list)]),
   workOrSchool: z.boolean({ error: 'must be yes or no.' }).optional(),
   note: optionalText(2000),
 };

@@ -46,6 +46,7 @@ export const REPORT_SOURCES = [
   'violations',
   'residents',
   'action_items',
+  'milestones',
 ] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];
 export const REPORT_SOURCE_LABELS: Record<ReportSource, string> = {
@@ -55,6 +56,7 @@ export const REPORT_SOURCE_LABELS: Record<ReportSource, string> = {
   violations: 'Open violations and grievances',
   residents: 'Who moved in and who left',
   action_items: 'Open action items',
+  milestones: 'Milestones to celebrate (of residents who agreed to share them)',
 };
 
 export interface AgendaItem {
@@ -76,7 +78,7 @@ export const DEFAULT_AGENDA: readonly AgendaItem[] = [
   {
     key: 'new_business',
     title: 'New business',
-    reports: ['residents', 'check_ins', 'violations'],
+    reports: ['milestones', 'residents', 'check_ins', 'violations'],
   },
   { key: 'adjourn', title: 'Adjourn', reports: [] },
 ];

@@ -83,3 +83,22 @@ export function shareState(
   if (share.revokedAt) return 'revoked';
   return share.until < today ? 'expired' : 'active';
 }
+
+/** The consent in words, as the resident reads it before agreeing and as it is kept with the share. */
+export function consentWords(input: {
+  residentName: string;
+  recipientName: string;
+  recipientRelationship: string;
+  purpose: string;
+  fields: readonly ShareField[];
+  until: LocalDate;
+}) {
+  return [
+    `I, ${input.residentName}, agree to share a summary of my record with ${input.recipientName} (${input.recipientRelationship}).`,
+    `What is shared: ${input.fields.map((f) => SHARE_FIELD_LABELS[f].toLowerCase()).join('; ')}. Nothing else.`,
+    `Why: ${input.purpose}`,
+    `Until: the end of ${input.until}, unless I revoke it sooner. I can revoke it at any time, and it stops working at once.`,
+    'Every time the page is opened it is logged, and I can see the log.',
+    REDISCLOSURE_NOTICE,
+  ].join('\n');
+}

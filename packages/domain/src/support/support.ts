@@ -4,7 +4,7 @@
 // want to act on (a pillar nobody stands in, a sponsor not heard from).
 import { z } from 'zod';
 import { daysBetween, type LocalDate } from '../dates';
-import { email, id, optionalText, requiredText } from '../schemas';
+import { email, id, localDate, optionalText, requiredText } from '../schemas';
 
 export const PILLARS = ['family_friends', 'peers_mentors', 'professional', 'community'] as const;
 export type Pillar = (typeof PILLARS)[number];
@@ -186,7 +186,7 @@ export function supportSignals(
 }
 
 export const volunteeringInput = z.strictObject({
-  date: z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), 'must be a date like 2026-03-12.'),
+  date: localDate,
   hours: z
     .number({ error: 'must be a number of hours.' })
     .min(0.25, 'must be at least a quarter of an hour.')
@@ -194,4 +194,19 @@ export const volunteeringInput = z.strictObject({
     .multipleOf(0.25, 'must be in quarters of an hour.'),
   what: requiredText(200),
   where: optionalText(200),
+});
+
+/** A newcomer paired with a senior resident as peer mentor, for up to a year (90 days unless said). */
+export const mentorshipPairInput = z.strictObject({
+  houseId: id,
+  mentorId: id,
+  menteeId: id,
+  startDate: localDate.optional(),
+  endDate: localDate.optional(),
+});
+export const mentorshipEndInput = z.strictObject({ mentorshipId: id, reason: requiredText(300) });
+export const mentorNoteInput = z.strictObject({
+  mentorshipId: id,
+  note: requiredText(1000),
+  date: localDate.optional(),
 });
