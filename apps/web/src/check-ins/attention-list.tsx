@@ -14,6 +14,8 @@ const FLAG_ICONS: Record<AttentionFlag['kind'], IconName> = {
   craving_spike: 'alert',
   barc10_falling: 'dash',
   no_meetings: 'hourglass',
+  empty_pillar: 'dash',
+  no_mentor_contact: 'hourglass',
 };
 
 /** Where a flag's record is: the out card above, the passes page, or the resident's record. */
@@ -29,6 +31,8 @@ export function flagHref(flag: AttentionFlag, houseId: string): string {
       return `/residents/${flag.residentId}#recovery-capital`;
     case 'check_ins':
       return `/residents/${flag.residentId}#check-ins`;
+    case 'support':
+      return `/residents/${flag.residentId}#support`;
   }
 }
 
@@ -38,6 +42,7 @@ const LINK_WORDS: Record<AttentionFlag['link']['kind'], string> = {
   test: 'See the tests',
   recovery_capital: 'See the surveys',
   check_ins: 'See the check-ins',
+  support: 'See their support circle',
 };
 
 export function AttentionFlags(props: { list: AttentionList; houseId: string; limit?: number }) {

@@ -309,6 +309,23 @@ function Report(props: { source: ReportSource; reports: MeetingReports; date: st
         <Match when={props.source === 'action_items'}>
           <CarriedItems items={props.reports.actionItems} date={props.date} />
         </Match>
+        <Match when={props.source === 'milestones'}>
+          <Show
+            when={props.reports.celebrations.length > 0}
+            fallback={<p>No milestones shared for this week.</p>}
+          >
+            <ul class="celebrations">
+              <For each={props.reports.celebrations}>
+                {(c) => (
+                  <li>
+                    <strong>{c.name}</strong>: {c.label}
+                    {c.kind === 'sobriety' ? ' sober' : ''} ({formatDate(c.date)})
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        </Match>
       </Switch>
     </li>
   );
