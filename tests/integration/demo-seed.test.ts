@@ -400,6 +400,58 @@ describe('demo chores', () => {
     }
   });
 
+  it('leaves Luis Ortega today’s daily check-in to make, with his circle to pick from', async () => {
+    const luis = await residentNamed(t.db, 'Luis Ortega');
+    const maple = await t.db
+      .select()
+      .from(schema.houses)
+      .where(eq(schema.houses.id, luis.houseId))
+      .get();
+    const today = localDateAt(new Date(), maple?.timezone ?? '');
+    const daily = await t.db
+      .select()
+      .from(schema.checkIns)
+      .where(eq(schema.checkIns.residentId, luis.id));
+    expect(daily.filter((c) => c.kind === 'daily' && c.forDate === today)).toEqual([]);
+    const circle = await t.db
+      .select()
+      .from(schema.supportMembers)
+      .where(eq(schema.supportMembers.residentId, luis.id));
+    expect(circle.map((m) => m.kind)).toContain('sponsor');
+  });
+
+  it('gives every current resident a support circle, some thin, two current pairings and a directory for each town', async () => {
+    const members = await t.db.select().from(schema.supportMembers);
+    const current = await t.db
+      .select({ id: schema.stays.residentId })
+      .from(schema.stays)
+      .where(isNull(schema.stays.endDate));
+    const withCircle = new Set(members.map((m) => m.residentId));
+    expect(current.every((r) => withCircle.has(r.id))).toBe(true);
+    const sizes = [...withCircle].map((id) => members.filter((m) => m.residentId === id).length);
+    expect(Math.min(...sizes)).toBeLessThanOrEqual(3);
+    expect(Math.max(...sizes)).toBeGreaterThanOrEqual(6);
+    const contacts = await t.db.select().from(schema.checkInContacts);
+    expect(contacts.length).toBeGreaterThan(100);
+    const today = localDateAt(new Date(), 'America/New_York');
+    const pairings = await t.db.select().from(schema.mentorships);
+    expect(pairings.filter((p) => p.startDate <= today && p.endDate >= today)).toHaveLength(2);
+    const resources = await t.db.select().from(schema.resources);
+    const houses = await t.db.select().from(schema.houses);
+    for (const h of houses)
+      expect(
+        resources.filter((r) => r.houseId === h.id && r.kind === 'meeting').length,
+      ).toBeGreaterThan(7);
+    // the meetings residents log point to the directory
+    const linked = await t.db
+      .select()
+      .from(schema.checkInMeetings)
+      .where(isNotNull(schema.checkInMeetings.resourceId));
+    expect(linked.length).toBeGreaterThan(50);
+    const shares = await t.db.select().from(schema.shares).where(isNull(schema.shares.revokedAt));
+    expect(shares.map((s) => s.recipientName)).toEqual(['Renee Caldwell']);
+  });
+
   it('leaves Jordan Ellis a chore to do today that a manager checks, and a swap to answer', async () => {
     const jordan = await residentNamed(t.db, 'Jordan Ellis');
     const house = await t.db

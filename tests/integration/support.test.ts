@@ -498,7 +498,17 @@ describe('sharing with consent', () => {
     expect(listed?.consentText).toContain('I, Jordan Tester, agree to share');
     expect(listed?.consentText).toContain('Renee Caldwell (Probation officer)');
     expect(listed?.consentText).toContain('Why: Monthly supervision report.');
-    expect(listed?.consentText).toContain(`Until: the end of ${addDays(today, 30)}`);
+    const until = new Intl.DateTimeFormat('en-US', {
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${addDays(today, 30)}T12:00:00Z`));
+    expect(listed?.consentText).toContain(`Until: the end of ${until}, unless I revoke it sooner`);
+    expect(listed?.consentText).toContain(
+      'What is shared: how many check-ins I made, over the last 30 days; my milestones',
+    );
     expect(listed?.consentText).toContain('revoke it at any time');
     expect(listed?.consentText).toContain(REDISCLOSURE_NOTICE);
     // only the hash of the token is kept

@@ -98,7 +98,7 @@ const SECTIONS: { [F in ShareField]: (s: Sections[F]) => Html } = {
     html`<p class="big">${percent(s.rate)}</p>
       <p>
         ${s.made} of ${s.required} check-ins made in the last ${s.days} days (${s.onTime} on time).
-        ${s.streak > 0 ? `${s.streak} days in a row on time.` : ''}
+        ${s.streak > 0 ? `${s.streak} ${s.streak === 1 ? 'day' : 'days'} in a row on time.` : ''}
       </p>`,
   meetings_per_week: (s) =>
     html`${bars(
@@ -131,7 +131,7 @@ const SECTIONS: { [F in ShareField]: (s: Sections[F]) => Html } = {
       s.reached.length > 0
         ? html`<h3>Reached</h3>
             <ul>
-              ${s.reached.map((m) => html`<li>${m.label} — ${day(m.date)}</li>`)}
+              ${s.reached.map((m) => html`<li>${m.label}${m.kind === 'sobriety' ? ' sober' : ''} — ${day(m.date)}</li>`)}
             </ul>`
         : ''
     }
@@ -139,7 +139,7 @@ const SECTIONS: { [F in ShareField]: (s: Sections[F]) => Html } = {
       s.next.length > 0
         ? html`<h3>Coming up</h3>
             <ul>
-              ${s.next.map((m) => html`<li>${m.label} — ${day(m.date)}</li>`)}
+              ${s.next.map((m) => html`<li>${m.label}${m.kind === 'sobriety' ? ' sober' : ''} — ${day(m.date)}</li>`)}
             </ul>`
         : ''
     }`,

@@ -126,6 +126,12 @@ export const routes: RouteDefinition[] = [
         component: lazy(() => import('./violations/rates-page')),
       },
       { path: '/invites', component: lazy(() => import('./invites/invites-page')) },
+      { path: '/support', component: lazy(() => import('./support/support-page')) },
+      { path: '/sharing', component: lazy(() => import('./support/sharing-page')) },
+      {
+        path: '/houses/:houseId/resources',
+        component: lazy(() => import('./support/resources-page')),
+      },
     ],
   },
   { path: '*404', component: lazy(() => import('./components/not-found-page')) },

@@ -151,6 +151,8 @@ async function refreshCheckIns() {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: ['checkIns'] }),
     queryClient.invalidateQueries({ queryKey: ['attention'] }),
+    // who they were in touch with shades their support circle
+    queryClient.invalidateQueries({ queryKey: ['support', 'circle'] }),
   ]);
 }
 

@@ -19,6 +19,11 @@ import {
 } from 'solid-js';
 import { fieldSentence } from '../lib/errors';
 import { SelectField, text, TextAreaField, TextField, useFormState } from '../lib/forms';
+import {
+  ContactChips,
+  DirectoryMeetingPicker,
+  forgetDirectoryEntry,
+} from '../support/check-in-support';
 
 export interface ButtonChoice {
   value: string;
@@ -191,6 +196,7 @@ function MeetingRows(props: { initial: readonly MeetingValues[] }) {
           {(row, index) => (
             <fieldset class="card stack check-in-meeting">
               <legend class="check-in-meeting-legend">Meeting {index() + 1}</legend>
+              <DirectoryMeetingPicker index={index()} />
               <SelectField
                 name={`meetings.${index()}.type`}
                 label="Kind of meeting"
@@ -202,6 +208,7 @@ function MeetingRows(props: { initial: readonly MeetingValues[] }) {
                 label="Meeting name or place"
                 autocomplete="off"
                 value={row.meeting?.name ?? ''}
+                onInput={(e) => forgetDirectoryEntry(e.currentTarget, index())}
               />
               <TextField
                 name={`meetings.${index()}.verification`}
@@ -241,7 +248,7 @@ function yesNoValue(value: boolean | null | undefined): string[] {
 }
 
 /** Mood and craving, then the optional rest, folded away unless it already holds something. */
-export function DailyFields(props: { initial?: DailyValues }) {
+export function DailyFields(props: { initial?: DailyValues; contacts?: boolean }) {
   // a form's first values are read once: later changes to the record do not reset what is typed
   const initial = untrack(() => props.initial) ?? {};
   const hasMore =
@@ -272,6 +279,9 @@ export function DailyFields(props: { initial?: DailyValues }) {
         }
         class="check-in-scale check-in-craving"
       />
+      <Show when={props.contacts}>
+        <ContactChips />
+      </Show>
       {/* a native disclosure: folded fields stay in the form and keep what was typed */}
       <details class="check-in-more" open={hasMore}>
         <summary>Add more (optional)</summary>
@@ -342,12 +352,14 @@ function yesNoOf(value: string): boolean | undefined {
 }
 
 function meetingsOf(data: FormData) {
-  const meetings: { type: string; name: string; verification: string }[] = [];
+  const meetings: { type: string; name: string; verification: string; resourceId?: string }[] = [];
   for (let i = 0; data.has(`meetings.${i}.type`); i += 1) {
+    const resourceId = text(data, `meetings.${i}.resourceId`);
     meetings.push({
       type: text(data, `meetings.${i}.type`),
       name: text(data, `meetings.${i}.name`),
       verification: text(data, `meetings.${i}.verification`),
+      ...(resourceId ? { resourceId } : {}),
     });
   }
   return meetings;
@@ -364,6 +376,7 @@ export function readDaily(data: FormData) {
     sponsorContact: yesNoOf(text(data, 'sponsorContact')),
     workOrSchool: yesNoOf(text(data, 'workOrSchool')),
     note: text(data, 'note'),
+    contacts: data.getAll('contacts').filter((v): v is string => typeof v === 'string'),
   };
 }
 

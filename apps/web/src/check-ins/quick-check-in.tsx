@@ -257,7 +257,7 @@ function CheckInForm(props: {
         if (props.shareLocation) props.location.start();
       }}
     >
-      <DailyFields />
+      <DailyFields contacts />
       <Show when={props.shareLocation}>
         <p class="field-hint">
           Location sharing is on: where your phone is goes with this check-in, if it can tell.{' '}

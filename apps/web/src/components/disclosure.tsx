@@ -6,6 +6,10 @@ export function Disclosure(props: {
   label: string;
   children: (close: () => void) => JSX.Element;
   class?: string;
+  /** The accessible name, when the visible words need more to say which record (starts with them). */
+  ariaLabel?: string;
+  /** The toggle's own classes, e.g. a smaller button among a record's actions. */
+  buttonClass?: string;
 }) {
   const [open, setOpen] = createSignal(false);
   const id = createUniqueId();
@@ -19,7 +23,8 @@ export function Disclosure(props: {
       <button
         ref={button}
         type="button"
-        class="button disclosure-toggle"
+        class={`${props.buttonClass ?? 'button'} disclosure-toggle`}
+        aria-label={props.ariaLabel}
         aria-expanded={open() ? 'true' : 'false'}
         aria-controls={id}
         onClick={() => setOpen(!open())}

@@ -77,6 +77,11 @@ export function Shell(props: RouteSectionProps) {
                             Chores
                           </A>
                         </li>
+                        <li>
+                          <A href="/support" class="nav-link">
+                            Support
+                          </A>
+                        </li>
                         <Show when={membership()?.residentHouseId}>
                           {(houseId) => (
                             <li>

@@ -1,3 +1,4 @@
+import { Celebrations } from '../support/celebrations';
 import { A, useParams } from '@solidjs/router';
 import { NARR_LEVEL_LABELS } from '@porchlight/domain/labels';
 import { useQuery } from '@tanstack/solid-query';
@@ -71,9 +72,26 @@ function HouseView(props: { house: HouseDetails }) {
       </div>
       <Show
         when={staff()}
-        fallback={<p>You can see this house's shared information here as it is added.</p>}
+        fallback={
+          <>
+            <Celebrations houseId={props.house.id} />
+            <ul class="link-grid">
+              <li>
+                <A href={`/houses/${props.house.id}/meetings`} class="button">
+                  House meetings
+                </A>
+              </li>
+              <li>
+                <A href={`/houses/${props.house.id}/resources`} class="button">
+                  Resources nearby
+                </A>
+              </li>
+            </ul>
+          </>
+        }
       >
         <HouseToday houseId={props.house.id} />
+        <Celebrations houseId={props.house.id} />
         <section class="stack" aria-labelledby="beds-heading">
           <h2 id="beds-heading">Beds</h2>
           <Switch>
@@ -113,6 +131,11 @@ function HouseView(props: { house: HouseDetails }) {
             <li>
               <A href={`/houses/${props.house.id}/officers`} class="button">
                 Officers
+              </A>
+            </li>
+            <li>
+              <A href={`/houses/${props.house.id}/resources`} class="button">
+                Resources
               </A>
             </li>
             <li>

@@ -4,6 +4,7 @@ import { Match, Show, Switch } from 'solid-js';
 import { QuickCheckIn } from '../check-ins/quick-check-in';
 import { ChoresToday } from '../chores/chores-today';
 import { NextMeeting } from '../meetings/next-meeting';
+import { MilestoneCard } from '../support/milestone-card';
 import { LoadError, PageHeading } from '../components/page';
 import { errorCode } from '../lib/errors';
 import { ruleQueries } from '../rules/data';
@@ -51,6 +52,7 @@ export default function MePage() {
               <Show when={record().house && record().today}>
                 <NextMeeting houseId={record().house?.id ?? ''} today={record().today ?? ''} />
               </Show>
+              <MilestoneCard />
               <section class="stack" aria-labelledby="details-heading">
                 <h2 id="details-heading">Your details</h2>
                 <ResidentFacts record={record()} />
@@ -63,6 +65,10 @@ export default function MePage() {
                   </li>
                   <li>
                     <A href="/chores">Chores</A>: your chores, swaps and your calendar
+                  </li>
+                  <li>
+                    <A href="/support">Support</A>: the people who help you, your milestones, and
+                    sharing a summary
                   </li>
                   <li>
                     <A href="/recovery-capital">Recovery capital</A>: the monthly survey and your

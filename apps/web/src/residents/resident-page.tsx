@@ -15,6 +15,10 @@ const ResidentCheckIns = lazy(() =>
   import('../check-ins/resident-check-ins').then((m) => ({ default: m.ResidentCheckIns })),
 );
 
+const ResidentSupport = lazy(() =>
+  import('../support/resident-support').then((m) => ({ default: m.ResidentSupport })),
+);
+
 export default function ResidentPage() {
   const params = useParams<{ residentId: string }>();
   const resident = useQuery(() => residentQueries.get(params.residentId));
@@ -91,6 +95,13 @@ function ResidentView(props: { record: ResidentRecord }) {
           name={props.record.name}
           livingIn={props.record.status === 'current'}
           timeZone={props.record.house?.timezone}
+          onDone={setNotice}
+        />
+        <ResidentSupport
+          residentId={props.record.id}
+          name={props.record.name}
+          houseId={props.record.house?.id ?? null}
+          livingIn={props.record.status === 'current'}
           onDone={setNotice}
         />
       </Show>

@@ -84,6 +84,22 @@ export function shareState(
   return share.until < today ? 'expired' : 'active';
 }
 
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** "Tuesday, February 9, 2027": a day as people write it, whatever the reader's clock. */
+function longDate(date: LocalDate) {
+  // a form still being filled in shows what it has
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T12:00:00Z`)))
+    return date;
+  return new Intl.DateTimeFormat('en-US', {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
 /** The consent in words, as the resident reads it before agreeing and as it is kept with the share. */
 export function consentWords(input: {
   residentName: string;
@@ -95,9 +111,9 @@ export function consentWords(input: {
 }) {
   return [
     `I, ${input.residentName}, agree to share a summary of my record with ${input.recipientName} (${input.recipientRelationship}).`,
-    `What is shared: ${input.fields.map((f) => SHARE_FIELD_LABELS[f].toLowerCase()).join('; ')}. Nothing else.`,
+    `What is shared: ${input.fields.map((f) => lowerFirst(SHARE_FIELD_LABELS[f])).join('; ')}. Nothing else.`,
     `Why: ${input.purpose}`,
-    `Until: the end of ${input.until}, unless I revoke it sooner. I can revoke it at any time, and it stops working at once.`,
+    `Until: the end of ${longDate(input.until)}, unless I revoke it sooner. I can revoke it at any time, and it stops working at once.`,
     'Every time the page is opened it is logged, and I can see the log.',
     REDISCLOSURE_NOTICE,
   ].join('\n');
