@@ -7,12 +7,7 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/solid-query';
 import { useWhoami } from '../account/session';
 import { queryClient } from '../lib/query-client';
-import { api } from '../lib/trpc';
-
-type Api = typeof api;
-type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
-  ReturnType<P['query']>
->;
+import { api, type Api, type Output } from '../lib/trpc';
 
 export type CheckInsMine = Output<Api['checkIns']['mine']>;
 export type CheckInSummary = Output<Api['checkIns']['summary']>;

@@ -4,16 +4,8 @@
 // refreshes the ['chores'] keys, since the rota, the lists and "mine" all read
 // the same occurrences.
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/solid-query';
-import { queryClient } from '../lib/query-client';
-import { api } from '../lib/trpc';
-
-type Api = typeof api;
-type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
-  ReturnType<P['query']>
->;
-type Input<P extends { mutate: (...args: never[]) => Promise<unknown> }> = Parameters<
-  P['mutate']
->[0];
+import { queryClient, refreshingAfter } from '../lib/query-client';
+import { api, type Api, type Output, type Input } from '../lib/trpc';
 
 export type ChoreList = Output<Api['chores']['list']>;
 export type ChoreItem = ChoreList['chores'][number];
@@ -90,14 +82,8 @@ async function refresh() {
   await queryClient.invalidateQueries({ queryKey: ['chores'] });
 }
 
-/** Runs a change, then refreshes every chores view. */
-function change<I, O>(mutate: (input: I) => Promise<O>) {
-  return async (input: I): Promise<O> => {
-    const result = await mutate(input);
-    await refresh();
-    return result;
-  };
-}
+/** Runs a change, then refreshes the views it touches. */
+const change = refreshingAfter(refresh);
 
 export const createChore = change((i: Input<Api['chores']['create']>) =>
   api.chores.create.mutate(i),

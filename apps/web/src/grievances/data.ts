@@ -1,12 +1,8 @@
 // Loading and moving grievances; the cache keys of the area.
 import { infiniteQueryOptions } from '@tanstack/solid-query';
 import { queryClient } from '../lib/query-client';
-import { api } from '../lib/trpc';
+import { api, type Api, type Output } from '../lib/trpc';
 
-type Api = typeof api;
-type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
-  ReturnType<P['query']>
->;
 export type GrievanceItem = Output<Api['grievances']['mine']>['items'][number];
 
 export const grievanceQueries = {

@@ -20,3 +20,13 @@ export const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+/** Makes changes that reload the views they touch (`refresh`) once they are saved. */
+export function refreshingAfter(refresh: () => Promise<unknown>) {
+  return <I, O>(mutate: (input: I) => Promise<O>) =>
+    async (input: I): Promise<O> => {
+      const result = await mutate(input);
+      await refresh();
+      return result;
+    };
+}

@@ -7,10 +7,15 @@ export const api = createTRPCClient<AppRouter>({
   links: [httpBatchLink({ url: '/trpc' })],
 });
 
-type Api = typeof api;
-type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
+export type Api = typeof api;
+/** What a query answers. */
+export type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
   ReturnType<P['query']>
 >;
+/** What a mutation takes. */
+export type Input<P extends { mutate: (...args: never[]) => Promise<unknown> }> = Parameters<
+  P['mutate']
+>[0];
 
 export type Whoami = Output<Api['account']['whoami']>;
 export type SignedIn = NonNullable<Whoami>;

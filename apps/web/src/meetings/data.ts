@@ -4,16 +4,8 @@
 // change refreshes the ['meetings'] and ['officers'] keys: an election changes
 // who may run the next meeting.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/solid-query';
-import { queryClient, WHOAMI_KEY } from '../lib/query-client';
-import { api } from '../lib/trpc';
-
-type Api = typeof api;
-type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
-  ReturnType<P['query']>
->;
-type Input<P extends { mutate: (...args: never[]) => Promise<unknown> }> = Parameters<
-  P['mutate']
->[0];
+import { queryClient, WHOAMI_KEY, refreshingAfter } from '../lib/query-client';
+import { api, type Api, type Output, type Input } from '../lib/trpc';
 
 export type MeetingList = Output<Api['meetings']['list']>;
 export type MeetingSummary = MeetingList['upcoming'][number];
@@ -79,13 +71,8 @@ async function refresh() {
   ]);
 }
 
-function change<I, O>(mutate: (input: I) => Promise<O>) {
-  return async (input: I): Promise<O> => {
-    const result = await mutate(input);
-    await refresh();
-    return result;
-  };
-}
+/** Runs a change, then refreshes the views it touches. */
+const change = refreshingAfter(refresh);
 
 export const setSchedule = change((i: Input<Api['meetings']['setSchedule']>) =>
   api.meetings.setSchedule.mutate(i),

@@ -5,16 +5,8 @@
 // the circle); a check-in naming who the resident was in touch with refreshes
 // them too (see check-ins/data).
 import { queryOptions } from '@tanstack/solid-query';
-import { queryClient } from '../lib/query-client';
-import { api } from '../lib/trpc';
-
-type Api = typeof api;
-type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
-  ReturnType<P['query']>
->;
-type Input<P extends { mutate: (...args: never[]) => Promise<unknown> }> = Parameters<
-  P['mutate']
->[0];
+import { queryClient, refreshingAfter } from '../lib/query-client';
+import { api, type Api, type Output, type Input } from '../lib/trpc';
 
 export type Circle = Output<Api['support']['circle']>;
 export type CircleMember = Circle['members'][number];
@@ -95,14 +87,8 @@ export async function refreshSupport() {
   ]);
 }
 
-/** Runs a change, then refreshes every support view. */
-function change<I, O>(mutate: (input: I) => Promise<O>) {
-  return async (input: I): Promise<O> => {
-    const result = await mutate(input);
-    await refreshSupport();
-    return result;
-  };
-}
+/** Runs a change, then refreshes the views it touches. */
+const change = refreshingAfter(refreshSupport);
 
 export const addMember = change((i: MemberInput) => api.support.addMember.mutate(i));
 export const updateMember = change((i: Input<Api['support']['updateMember']>) =>

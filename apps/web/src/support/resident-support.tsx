@@ -152,7 +152,7 @@ function Mentoring(props: {
         <ul class="plain-list stack">
           <For each={theirs()}>
             {(p) => (
-              <li class="card stack-sm">
+              <li class="card stack-sm pairing">
                 <p>
                   {p.menteeId === props.residentId
                     ? `Mentored by ${p.mentorName}`

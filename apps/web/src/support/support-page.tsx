@@ -106,47 +106,7 @@ function SupportView(props: { residentId: string; firstName: string; houseId: st
                   and darker means more recent.
                 </p>
                 <For each={suggestions()}>
-                  {(s) => (
-                    <div class="card stack suggestion">
-                      <p>
-                        Your house manager suggests adding <strong>{s.name}</strong> (
-                        {SUPPORT_KIND_LABELS[s.kind]}
-                        {s.organisation ? `, ${s.organisation}` : ''}).
-                      </p>
-                      <Show when={s.notes}>
-                        <p>“{s.notes}”</p>
-                      </Show>
-                      <Show when={s.phone}>
-                        <p>
-                          <a href={`tel:${(s.phone ?? '').replace(/[^0-9+]/g, '')}`}>{s.phone}</a>
-                        </p>
-                      </Show>
-                      <div class="actions">
-                        <ActionButton
-                          class="button button-primary"
-                          busyLabel="Adding…"
-                          label={`Add ${s.name} to my circle`}
-                          onRun={async () => {
-                            await acceptSuggestion({ memberId: s.id });
-                            setMessage(`${s.name} is now in your circle.`);
-                          }}
-                        >
-                          Add to my circle
-                        </ActionButton>
-                        <ActionButton
-                          class="button button-quiet"
-                          busyLabel="Saying no…"
-                          label={`No thanks to ${s.name}`}
-                          onRun={async () => {
-                            await declineSuggestion({ memberId: s.id });
-                            setMessage(`You said no thanks to ${s.name}.`);
-                          }}
-                        >
-                          No thanks
-                        </ActionButton>
-                      </div>
-                    </div>
-                  )}
+                  {(s) => <Suggestion member={s} onDone={setMessage} />}
                 </For>
                 <PillarLists
                   circle={c()}
@@ -194,9 +154,65 @@ function SupportView(props: { residentId: string; firstName: string; houseId: st
   );
 }
 
+function Suggestion(props: { member: CircleMember; onDone: (m: string) => void }) {
+  const accept = async () => {
+    await acceptSuggestion({ memberId: props.member.id });
+    props.onDone(`${props.member.name} is now in your circle.`);
+  };
+  const decline = async () => {
+    await declineSuggestion({ memberId: props.member.id });
+    props.onDone(`You said no thanks to ${props.member.name}.`);
+  };
+  return (
+    <div class="card stack suggestion">
+      <p>
+        Your house manager suggests adding <strong>{props.member.name}</strong> (
+        {SUPPORT_KIND_LABELS[props.member.kind]}
+        {props.member.organisation ? `, ${props.member.organisation}` : ''}).
+      </p>
+      <Show when={props.member.notes}>
+        <p>“{props.member.notes}”</p>
+      </Show>
+      <Show when={props.member.phone}>
+        {(phone) => (
+          <p>
+            <a href={`tel:${phone().replace(/[^0-9+]/g, '')}`}>{phone()}</a>
+          </p>
+        )}
+      </Show>
+      <div class="actions">
+        <ActionButton
+          class="button button-primary"
+          busyLabel="Adding…"
+          label={`Add ${props.member.name} to my circle`}
+          onRun={accept}
+        >
+          Add to my circle
+        </ActionButton>
+        <ActionButton
+          class="button button-quiet"
+          busyLabel="Saying no…"
+          label={`No thanks to ${props.member.name}`}
+          onRun={decline}
+        >
+          No thanks
+        </ActionButton>
+      </div>
+    </div>
+  );
+}
+
 function MemberActions(props: { member: CircleMember; onDone: (m: string) => void }) {
   const [confirming, setConfirming] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
+  const remove = async () => {
+    try {
+      await removeMember({ memberId: props.member.id });
+      props.onDone(`${props.member.name} was removed from your circle.`);
+    } catch (e) {
+      setError(problemOf(e).message);
+    }
+  };
   const form = createForm({
     read: (data) =>
       validate(supportMemberUpdateInput, { memberId: props.member.id, ...readMember(data) }),
@@ -241,15 +257,7 @@ function MemberActions(props: { member: CircleMember; onDone: (m: string) => voi
         <div class="stack-sm">
           <p>Remove {props.member.name} from your circle?</p>
           <div class="actions">
-            <button
-              type="button"
-              class="button"
-              onClick={() => {
-                removeMember({ memberId: props.member.id })
-                  .then(() => props.onDone(`${props.member.name} was removed from your circle.`))
-                  .catch((e: unknown) => setError(problemOf(e).message));
-              }}
-            >
+            <button type="button" class="button" onClick={() => void remove()}>
               Yes, remove
             </button>
             <button type="button" class="button button-quiet" onClick={() => setConfirming(false)}>
@@ -271,6 +279,18 @@ function MemberActions(props: { member: CircleMember; onDone: (m: string) => voi
 
 function MilestonesSection(props: { onDone: (m: string) => void }) {
   const milestones = useQuery(supportQueries.myMilestones);
+  const toggle = async (share: boolean) => {
+    try {
+      await setMilestoneSharing({ share });
+      props.onDone(
+        share
+          ? 'Your milestones will be celebrated on the house board and at house meetings.'
+          : 'Your milestones will stay private.',
+      );
+    } catch (err) {
+      props.onDone(problemOf(err).message);
+    }
+  };
   return (
     <section class="stack" aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">Your milestones</h2>
@@ -286,18 +306,7 @@ function MilestonesSection(props: { onDone: (m: string) => void }) {
                 <input
                   type="checkbox"
                   checked={m().shareMilestones}
-                  onChange={(e) => {
-                    const share = e.currentTarget.checked;
-                    setMilestoneSharing({ share })
-                      .then(() =>
-                        props.onDone(
-                          share
-                            ? 'Your milestones will be celebrated on the house board and at house meetings.'
-                            : 'Your milestones will stay private.',
-                        ),
-                      )
-                      .catch((err: unknown) => props.onDone(problemOf(err).message));
-                  }}
+                  onChange={(e) => void toggle(e.currentTarget.checked)}
                 />
                 <span>Celebrate my milestones on the house board and at house meetings</span>
               </label>
@@ -417,6 +426,10 @@ function NoteForm(props: { pairing: Pairing; onDone: (m: string) => void }) {
 
 function ContributionsSection(props: { residentId: string; onDone: (m: string) => void }) {
   const contributions = useQuery(() => supportQueries.contributions(props.residentId));
+  const removeEntry = async (entryId: string) => {
+    await removeVolunteering({ entryId });
+    props.onDone('The entry was removed.');
+  };
   const form = createForm({
     read: (data) =>
       validate(volunteeringInput, {
@@ -452,10 +465,7 @@ function ContributionsSection(props: { residentId: string; onDone: (m: string) =
                   class="button button-quiet button-small"
                   busyLabel="Removing…"
                   label={`Remove ${entry.what} on ${formatDate(entry.date)}`}
-                  onRun={async () => {
-                    await removeVolunteering({ entryId: entry.id });
-                    props.onDone('The entry was removed.');
-                  }}
+                  onRun={() => removeEntry(entry.id)}
                 >
                   Remove
                 </ActionButton>

@@ -1,12 +1,8 @@
 // Loading and changing violations; the cache keys of the area.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/solid-query';
 import { queryClient } from '../lib/query-client';
-import { api } from '../lib/trpc';
+import { api, type Api, type Output } from '../lib/trpc';
 
-type Api = typeof api;
-type Output<P extends { query: (...args: never[]) => Promise<unknown> }> = Awaited<
-  ReturnType<P['query']>
->;
 export type ViolationItem = Output<Api['violations']['mine']>['items'][number];
 export type ViolationRates = Output<Api['violations']['rates']>;
 
