@@ -4,13 +4,23 @@
 import { A } from '@solidjs/router';
 import { MEETING_TYPE_LABELS, type MeetingType, SUPPORT_KIND_LABELS } from '@porchlight/domain';
 import { useQuery } from '@tanstack/solid-query';
-import { createMemo, createUniqueId, For, Show } from 'solid-js';
+import { createMemo, createUniqueId, For, Show, Suspense } from 'solid-js';
+import { formatWallTime } from '../passes/format';
 import { residentQueries } from '../residents/data';
 import { supportQueries, type Resource } from './data';
 import './support.css';
 
 /** Checkbox chips named `contacts`, one per person in the resident's circle. */
 export function ContactChips() {
+  // its own boundary: loading the circle never blanks the check-in form around it
+  return (
+    <Suspense>
+      <Chips />
+    </Suspense>
+  );
+}
+
+function Chips() {
   const me = useQuery(residentQueries.me);
   const circle = useQuery(() => supportQueries.circle(me.data?.id ?? ''));
   const people = () => circle.data?.members.filter((m) => !m.suggested) ?? [];
@@ -67,6 +77,15 @@ export function weekdayIn(timeZone: string, at = new Date()): number {
  * meeting row's kind and name and remembers which entry it was.
  */
 export function DirectoryMeetingPicker(props: { index: number }) {
+  // its own boundary: adding a meeting row never blanks the form while the directory loads
+  return (
+    <Suspense>
+      <Picker index={props.index} />
+    </Suspense>
+  );
+}
+
+function Picker(props: { index: number }) {
   const me = useQuery(residentQueries.me);
   const directory = useQuery(() => supportQueries.directory(me.data?.house?.id ?? ''));
   const meetings = createMemo(() => {
@@ -95,7 +114,7 @@ export function DirectoryMeetingPicker(props: { index: number }) {
     if (type) type.value = fellowship && fellowship in MEETING_TYPE_LABELS ? fellowship : 'other';
     if (name) name.value = chosen.name;
   };
-  const label = (r: Resource) => `${r.name}${r.time ? ` (${r.time})` : ''}`;
+  const label = (r: Resource) => `${r.name}${r.time ? ` (${formatWallTime(r.time)})` : ''}`;
   return (
     <>
       <input type="hidden" name={`meetings.${props.index}.resourceId`} ref={hidden} />
