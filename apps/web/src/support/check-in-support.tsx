@@ -117,7 +117,6 @@ function Picker(props: { index: number }) {
   const label = (r: Resource) => `${r.name}${r.time ? ` (${formatWallTime(r.time)})` : ''}`;
   return (
     <>
-      <input type="hidden" name={`meetings.${props.index}.resourceId`} ref={hidden} />
       <Show when={meetings().today.length + meetings().other.length > 0}>
         <div class="field">
           <div class="field-label">
@@ -137,6 +136,8 @@ function Picker(props: { index: number }) {
           </select>
         </div>
       </Show>
+      {/* after the field: the legend before it floats, and the next element clears it */}
+      <input type="hidden" name={`meetings.${props.index}.resourceId`} ref={hidden} />
     </>
   );
 }
