@@ -2,14 +2,20 @@
 // is faster than migrating, and each copy is a private database.
 import { mkdirSync, rmSync } from 'node:fs';
 import { createDb, migrateDb } from '@porchlight/db';
-import { TEMPLATE_DB, TMP_DIR } from './paths';
+import { join } from 'node:path';
+import { TMP_DIR } from './paths';
 
 export default async function setup() {
   mkdirSync(TMP_DIR, { recursive: true });
-  for (const suffix of ['', '-wal', '-shm']) rmSync(TEMPLATE_DB + suffix, { force: true });
-  const handle = await createDb(`file:${TEMPLATE_DB}`);
+  const template = join(TMP_DIR, `template-${process.pid}.db`);
+  process.env.PORCHLIGHT_TEST_TEMPLATE = template;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(template + suffix, { force: true });
+  const handle = await createDb(`file:${template}`);
   await migrateDb(handle.db);
   // fold the WAL into the file so a plain copy carries everything
   await handle.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   handle.close();
+  return () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(template + suffix, { force: true });
+  };
 }
