@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdirSync, rmSync } from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 3321);
-const dir = '.tmp/e2e';
+// one folder per port, so runs on different ports can go side by side
+const dir = `.tmp/e2e-${port}`;
 if (process.env.TEST_WORKER_INDEX === undefined) {
   // the main process starts each run on an empty database
   rmSync(dir, { recursive: true, force: true });
