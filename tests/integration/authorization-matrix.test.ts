@@ -371,6 +371,15 @@ const MATRIX: Record<string, Entry> = {
     call: (c, w) => c.violations.rates({ organisationId: w.org.id, months: 3 }),
     expect: organisationStaff,
   },
+  // managers get the houses they cover; the overview itself takes no input
+  'portfolio.overview': {
+    call: (c, w) => c.portfolio.overview({ organisationId: w.org.id }),
+    expect: organisationStaff,
+  },
+  'portfolio.trends': {
+    call: (c, w) => c.portfolio.trends({ organisationId: w.org.id }),
+    expect: organisationStaff,
+  },
   'grievances.file': {
     call: (c) => c.grievances.file({ subject: 'Noise', body: 'Music after 23:00 every night.' }),
     expect: residentsThemselves,

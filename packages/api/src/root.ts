@@ -19,6 +19,7 @@ import { mentorshipRouter } from './routers/mentorship';
 import { milestonesRouter } from './routers/milestones';
 import { resourcesRouter } from './routers/resources';
 import { sharingRouter } from './routers/sharing';
+import { portfolioRouter } from './routers/portfolio';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -43,6 +44,7 @@ export const appRouter = router({
   milestones: milestonesRouter,
   resources: resourcesRouter,
   sharing: sharingRouter,
+  portfolio: portfolioRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,3 +29,4 @@ export * from './support/support';
 export * from './support/milestones';
 export * from './support/sharing';
 export * from './support/resources';
+export * from './portfolio/portfolio';

@@ -20,8 +20,12 @@ import { auditRead } from './write';
 
 type House = typeof schema.houses.$inferSelect;
 
-export async function attentionList(ctx: AuthedContext & { house: House }) {
-  const house = ctx.house;
+/**
+ * The flags of a house's attention list, computed without reading them out: the
+ * operator's overview counts them, and only the list itself is a read of the
+ * records behind them.
+ */
+export async function attentionFlagsOf(ctx: Pick<AuthedContext, 'db' | 'clock'>, house: House) {
   const now = ctx.clock.now();
   const today = houseToday(ctx, house);
   const yesterday = addDays(today, -1);
@@ -48,7 +52,7 @@ export async function attentionList(ctx: AuthedContext & { house: House }) {
   const [days, out, positives, surveys, support] = await Promise.all([
     residentDays(ctx, house, ids, from < monday ? from : monday, today),
     outNow(ctx, house),
-    positiveTestsSince(ctx, house.id, new Date(now.getTime() - POSITIVE_TEST_DAYS * 86_400_000)),
+    positiveTestsSince(ctx, [house.id], new Date(now.getTime() - POSITIVE_TEST_DAYS * 86_400_000)),
     surveysOf(ctx, house.id),
     supportFactsOf(
       ctx,
@@ -129,7 +133,17 @@ export async function attentionList(ctx: AuthedContext & { house: House }) {
       ...(support.has(r.id) ? { support: support.get(r.id) } : {}),
     };
   });
-  const flags = attentionFlags(facts, today, now, house.timezone);
+  return {
+    today,
+    now,
+    residentsCounted: residents.length,
+    flags: attentionFlags(facts, today, now, house.timezone),
+  };
+}
+
+export async function attentionList(ctx: AuthedContext & { house: House }) {
+  const house = ctx.house;
+  const { today, now, residentsCounted, flags } = await attentionFlagsOf(ctx, house);
   const testIds = flags.filter((f) => f.kind === 'positive_test').map((f) => f.link.id);
   if (testIds.length > 0)
     await auditRead(ctx, {
@@ -143,7 +157,7 @@ export async function attentionList(ctx: AuthedContext & { house: House }) {
     house: { id: house.id, name: house.name, timezone: house.timezone },
     today,
     generatedAt: now.toISOString(),
-    residentsCounted: residents.length,
+    residentsCounted,
     flags: flags.map((f) => ({
       residentId: f.residentId,
       residentName: f.residentName,

@@ -302,15 +302,16 @@ export async function getTest(ctx: AuthedContext & { record: DrugTest }) {
   return item;
 }
 
-/** Tests with a positive or refused standing result since `since`, for the attention list. */
+/** Tests in `houseIds` with a positive or refused standing result since `since` (the attention list, the overview). */
 export async function positiveTestsSince(
   ctx: Pick<AuthedContext, 'db'>,
-  houseId: string,
+  houseIds: readonly string[],
   since: Date,
 ) {
+  if (houseIds.length === 0) return [];
   const rows = await selectTests(ctx).where(
     and(
-      eq(schema.drugTests.houseId, houseId),
+      inArray(schema.drugTests.houseId, [...houseIds]),
       isNull(schema.drugTests.confirmsId),
       gte(schema.drugTests.collectedAt, since),
     ),

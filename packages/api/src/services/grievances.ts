@@ -217,6 +217,9 @@ export const acceptGrievanceDecision = (
 export const withdrawGrievance = (ctx: AuthedContext & { record: Grievance; isOwner: boolean }) =>
   move(ctx, 'withdraw');
 
+/** Grievances still waiting for a decision: the house's, or the operator's after an escalation. */
+export const OPEN_GRIEVANCE_STATUSES = ['open', 'escalated'] as const;
+
 /** A house's grievances: those waiting for a decision first, then the rest, newest first. */
 export async function listGrievances(
   ctx: AuthedContext & { house: House },
@@ -228,7 +231,7 @@ export async function listGrievances(
       and(
         eq(schema.grievances.houseId, ctx.house.id),
         input.status === 'waiting'
-          ? inArray(schema.grievances.status, ['open', 'escalated'])
+          ? inArray(schema.grievances.status, [...OPEN_GRIEVANCE_STATUSES])
           : undefined,
       ),
     )

@@ -9,3 +9,4 @@ export * from './chores';
 export * from './calendar';
 export * from './meetings';
 export * from './support';
+export * from './portfolio';

@@ -90,6 +90,8 @@ export const stays = sqliteTable(
     // house-local calendar dates, YYYY-MM-DD
     startDate: text().notNull(),
     endDate: text(),
+    // the planned move-out (end of program, lease or court order), for the expected move-outs
+    expectedEndDate: text(),
     endReason: text({ enum: STAY_END_REASONS }),
     endNote: text(),
     // for a transfer, the stay it continues

@@ -1,4 +1,4 @@
-// Demo data for check-ins: eight weeks of daily and curfew check-ins with the
+// Demo data for check-ins: twelve weeks of daily and curfew check-ins with the
 // meetings residents went to, a few corrections, sign-outs, drug tests (random
 // draws that verify, one refusal, one positive confirmed by a lab, one dilute)
 // and monthly BARC-10 surveys. Everything is laid out relative to `now` from
@@ -68,7 +68,7 @@ const CORRECTED = [
 
 // the houses' defaults (migration 0004): the seed leaves every house on them
 const POLICY: CheckInPolicy = { dailyCheckInBy: '21:00', curfewWindowBefore: 60, curfewGrace: 15 };
-const WINDOW_DAYS = 56;
+const WINDOW_DAYS = 84;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 // rows per insert: well under SQLite's limit on bound variables

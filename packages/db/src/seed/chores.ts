@@ -1,4 +1,4 @@
-// Demo data for chores: a chore list per house, eight weeks of published rotas
+// Demo data for chores: a chore list per house, twelve weeks of published rotas
 // and the next period's
 // planned by the real rotation (balances carried from period to period, passes
 // and moves honoured, one resident excused, one chore pinned), realistic
@@ -153,7 +153,7 @@ const CHORES: Record<string, ChoreSpec[]> = {
 };
 // Oxford plans two weeks at a time and lets residents swap without a manager
 const ROTA_DAYS: Record<string, number> = { maple: 7, cedar: 7, oxford: 14 };
-const WEEKS_BACK = 8;
+const WEEKS_BACK = 12;
 const EXCUSED = {
   name: 'Luis Ortega',
   chore: 'Yard and porch',
@@ -309,7 +309,7 @@ export function seedChores(ctx: ChoresSeedContext): BatchItem<'sqlite'>[] {
     let start = addDays(currentStart, -WEEKS_BACK * 7);
     let balances: Record<string, number> = {};
     let lastPeriod: Array<{ residentId: string; choreId: string }> = [];
-    // eight weeks back, the current period, and the next one (published ahead, as managers do)
+    // twelve weeks back, the current period, and the next one (published ahead, as managers do)
     const lastStart = addDays(currentStart, days);
     while (start <= lastStart) {
       const rotaId = newId();

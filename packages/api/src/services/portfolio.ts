@@ -1,0 +1,748 @@
+// The operator's portfolio: every house at a glance and its last twelve weeks.
+// Check-in compliance, chores, nights and violations come from day figures kept
+// per house (house_day_stats): a day is worked out once, with the same rules
+// the house's own screens use, and again only when a write marks it out of date
+// (the triggers of migration 0008). Live figures (beds, today's chores, tests,
+// grievances, meetings) are a handful of grouped queries over the whole
+// organisation, so the overview's cost grows with houses, not with history.
+import { and, eq, gte, inArray, isNull, lte, or, schema, sql } from '@porchlight/db';
+import {
+  type Actor,
+  addCounts,
+  addDays,
+  type Counts,
+  dayFigures,
+  type DayFigures,
+  dayIsFinal,
+  daysBetween,
+  figuresHorizon,
+  localDateAt,
+  overviewWindows,
+  ratesOf,
+  ratio,
+  sumOver,
+  weeklyTrend,
+  ZERO_COUNTS,
+} from '@porchlight/domain';
+import type { AuthedContext } from '../trpc';
+import { attentionFlagsOf } from './attention';
+import { residentDays } from './check-ins';
+import { statusOf } from './chore-rotas';
+import { positiveTestsSince } from './drug-tests';
+import { OPEN_GRIEVANCE_STATUSES } from './grievances';
+import { houseToday } from './houses';
+
+type House = typeof schema.houses.$inferSelect;
+type Ctx = Pick<AuthedContext, 'db' | 'clock'>;
+type State = typeof schema.houseStats.$inferSelect;
+
+/** Days ahead that a planned move-out counts as expected (overdue plans count too). */
+export const EXPECTED_MOVE_OUT_DAYS = 30;
+/** Days back that a positive or refused test counts. */
+export const OVERVIEW_TEST_DAYS = 30;
+/** Days back, with today, that held house meetings count. */
+export const OVERVIEW_MEETING_DAYS = 30;
+
+// ---------- day figures ----------
+
+/** Works out the figures of `house` for every day from `from` to `to`, and whether each is final. */
+async function computeDays(ctx: Ctx, house: House, from: string, to: string, today: string) {
+  const [stays, occurrences, violations] = await Promise.all([
+    ctx.db
+      .select({
+        residentId: schema.stays.residentId,
+        startDate: schema.stays.startDate,
+        endDate: schema.stays.endDate,
+      })
+      .from(schema.stays)
+      .where(
+        and(
+          eq(schema.stays.houseId, house.id),
+          lte(schema.stays.startDate, to),
+          or(isNull(schema.stays.endDate), gte(schema.stays.endDate, from)),
+        ),
+      ),
+    ctx.db
+      .select({ o: schema.choreOccurrences })
+      .from(schema.choreOccurrences)
+      .innerJoin(schema.choreRotas, eq(schema.choreRotas.id, schema.choreOccurrences.rotaId))
+      .where(
+        and(
+          eq(schema.choreOccurrences.houseId, house.id),
+          eq(schema.choreRotas.status, 'published'),
+          gte(schema.choreOccurrences.date, from),
+          lte(schema.choreOccurrences.date, to),
+        ),
+      ),
+    ctx.db
+      .select({ occurredAt: schema.violations.occurredAt })
+      .from(schema.violations)
+      .where(
+        and(
+          eq(schema.violations.houseId, house.id),
+          isNull(schema.violations.voidedAt),
+          gte(schema.violations.occurredAt, new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000)),
+          lte(
+            schema.violations.occurredAt,
+            new Date(Date.parse(`${to}T00:00:00Z`) + 2 * 86_400_000),
+          ),
+        ),
+      ),
+  ]);
+  const residentIds = [...new Set(stays.map((s) => s.residentId))];
+  const days = await residentDays(ctx, house, residentIds, from, to);
+  const violationDays = new Map<string, number>();
+  for (const v of violations) {
+    const date = localDateAt(v.occurredAt, house.timezone);
+    violationDays.set(date, (violationDays.get(date) ?? 0) + 1);
+  }
+  const chores = occurrences.map(({ o }) => ({ date: o.date, status: statusOf(o, today) }));
+  const out: Array<{ figures: DayFigures; final: boolean }> = [];
+  const count = daysBetween(from, to) + 1;
+  for (let i = 0; i < count; i++) {
+    const date = addDays(from, i);
+    const statuses = residentIds.flatMap((id) => {
+      const status = days.get(id)?.days[i];
+      return status ? [status] : [];
+    });
+    out.push({
+      figures: dayFigures({
+        date,
+        statuses,
+        chores: chores.filter((c) => c.date === date),
+        stays,
+        violations: violationDays.get(date) ?? 0,
+      }),
+      final: dayIsFinal(statuses),
+    });
+  }
+  return out;
+}
+
+function needsRefresh(state: State | undefined, yesterday: string) {
+  if (!state?.computedThrough || state.computedThrough < yesterday) return true;
+  return state.dirtyFrom !== null && state.dirtyFrom <= yesterday;
+}
+
+// one refresh per house at a time in this process; another request waits for it
+const refreshing = new Map<string, Promise<DayFigures[]>>();
+
+/**
+ * Brings a house's stored day figures up to yesterday and returns the days
+ * after the last final one (a curfew window still open past midnight), which
+ * are worked out but not kept.
+ */
+function refreshHouse(ctx: Ctx, house: House, state: State | undefined): Promise<DayFigures[]> {
+  const running = refreshing.get(house.id);
+  if (running) return running;
+  const work = (async () => {
+    const today = houseToday(ctx, house);
+    const yesterday = addDays(today, -1);
+    const horizon = figuresHorizon(today);
+    const candidates = [
+      state?.computedThrough ? addDays(state.computedThrough, 1) : horizon,
+      ...(state?.dirtyFrom && state.dirtyFrom <= yesterday ? [state.dirtyFrom] : []),
+    ];
+    let from = candidates.reduce((a, b) => (a < b ? a : b));
+    if (from < horizon) from = horizon;
+    if (from > yesterday) return [];
+    const days = await computeDays(ctx, house, from, yesterday, today);
+    const firstOpen = days.findIndex((d) => !d.final);
+    const kept = firstOpen === -1 ? days : days.slice(0, firstOpen);
+    const through = firstOpen === -1 ? yesterday : addDays(from, firstOpen - 1);
+    const version = state?.version ?? 0;
+    await ctx.db.batch([
+      ctx.db.insert(schema.houseStats).values({ houseId: house.id }).onConflictDoNothing(),
+      ctx.db
+        .delete(schema.houseDayStats)
+        .where(
+          and(
+            eq(schema.houseDayStats.houseId, house.id),
+            or(
+              gte(schema.houseDayStats.date, from),
+              sql`${schema.houseDayStats.date} < ${horizon}`,
+            ),
+          ),
+        ),
+      ...(kept.length > 0
+        ? [
+            ctx.db
+              .insert(schema.houseDayStats)
+              .values(kept.map((d) => ({ houseId: house.id, ...d.figures }))),
+          ]
+        : []),
+      // a write that came in meanwhile keeps its mark, so its days are worked out again
+      ctx.db
+        .update(schema.houseStats)
+        .set({
+          computedThrough: through < from ? (state?.computedThrough ?? null) : through,
+          dirtyFrom: sql`case when ${schema.houseStats.version} = ${version} then null else ${schema.houseStats.dirtyFrom} end`,
+        })
+        .where(eq(schema.houseStats.houseId, house.id)),
+    ]);
+    return firstOpen === -1 ? [] : days.slice(firstOpen).map((d) => d.figures);
+  })();
+  refreshing.set(house.id, work);
+  return work.finally(() => refreshing.delete(house.id));
+}
+
+async function statesOf(ctx: Ctx, houseIds: readonly string[]) {
+  if (houseIds.length === 0) return new Map<string, State>();
+  const rows = await ctx.db
+    .select()
+    .from(schema.houseStats)
+    .where(inArray(schema.houseStats.houseId, [...houseIds]));
+  return new Map(rows.map((r) => [r.houseId, r]));
+}
+
+/** Refreshes every house that needs it (two at a time) and returns the open days of each. */
+async function refreshAll(ctx: Ctx, houses: readonly House[], states: Map<string, State>) {
+  const open = new Map<string, DayFigures[]>();
+  const stale = houses.filter((h) =>
+    needsRefresh(states.get(h.id), addDays(houseToday(ctx, h), -1)),
+  );
+  let next = 0;
+  const worker = async () => {
+    while (next < stale.length) {
+      const house = stale[next++];
+      if (house) open.set(house.id, await refreshHouse(ctx, house, states.get(house.id)));
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return open;
+}
+
+/** Works out the day figures of every house that needs it; the server runs this after start-up. */
+export async function warmDayFigures(ctx: Ctx) {
+  const houses = await ctx.db.select().from(schema.houses);
+  await refreshAll(
+    ctx,
+    houses,
+    await statesOf(
+      ctx,
+      houses.map((h) => h.id),
+    ),
+  );
+  return houses.length;
+}
+
+const countColumns = {
+  nights: schema.houseDayStats.nights,
+  checkInsRequired: schema.houseDayStats.checkInsRequired,
+  checkInsMade: schema.houseDayStats.checkInsMade,
+  checkInsOnTime: schema.houseDayStats.checkInsOnTime,
+  choresAssigned: schema.houseDayStats.choresAssigned,
+  choresDone: schema.houseDayStats.choresDone,
+  choresVerified: schema.houseDayStats.choresVerified,
+  choresMissed: schema.houseDayStats.choresMissed,
+  violations: schema.houseDayStats.violations,
+} as const;
+
+type Window = { from: string; to: string };
+
+/** The stored counts of each house summed over each window, in one grouped query per distinct today. */
+async function storedSums<K extends string>(
+  ctx: Ctx,
+  houseIds: readonly string[],
+  windows: Record<K, Window>,
+): Promise<Map<string, Record<K, Counts>>> {
+  const keys = Object.keys(windows) as K[];
+  const selection: Record<string, ReturnType<typeof sql<number>>> = {};
+  for (const key of keys) {
+    const w = windows[key];
+    for (const [name, column] of Object.entries(countColumns))
+      selection[`${key}.${name}`] =
+        sql<number>`coalesce(sum(case when ${schema.houseDayStats.date} between ${w.from} and ${w.to} then ${column} end), 0)`;
+  }
+  const from = keys.map((k) => windows[k].from).reduce((a, b) => (a < b ? a : b));
+  const to = keys.map((k) => windows[k].to).reduce((a, b) => (a > b ? a : b));
+  const rows =
+    houseIds.length === 0
+      ? []
+      : await ctx.db
+          .select({ houseId: schema.houseDayStats.houseId, ...selection })
+          .from(schema.houseDayStats)
+          .where(
+            and(
+              inArray(schema.houseDayStats.houseId, [...houseIds]),
+              gte(schema.houseDayStats.date, from),
+              lte(schema.houseDayStats.date, to),
+            ),
+          )
+          .groupBy(schema.houseDayStats.houseId);
+  const out = new Map<string, Record<K, Counts>>();
+  for (const row of rows) {
+    const values = row as unknown as Record<string, number | string>;
+    const sums = {} as Record<K, Counts>;
+    for (const key of keys) {
+      const counts = { ...ZERO_COUNTS };
+      for (const name of Object.keys(countColumns) as Array<keyof Counts>)
+        counts[name] = Number(values[`${key}.${name}`] ?? 0);
+      sums[key] = counts;
+    }
+    out.set(row.houseId, sums);
+  }
+  return out;
+}
+
+// ---------- who sees which houses ----------
+
+/** The houses of the organisation the caller may oversee: all for an operator, their own for a manager. */
+export async function overseenHouses(ctx: Ctx & { actor: Actor }, organisationId: string) {
+  const isOperator = ctx.actor.memberships.some(
+    (m) => m.organisationId === organisationId && m.role === 'operator',
+  );
+  const managed =
+    ctx.actor.memberships.find((m) => m.organisationId === organisationId && m.role === 'manager')
+      ?.houseIds ?? [];
+  if (!isOperator && managed.length === 0) return [];
+  return ctx.db
+    .select()
+    .from(schema.houses)
+    .where(
+      and(
+        eq(schema.houses.organisationId, organisationId),
+        isOperator ? undefined : inArray(schema.houses.id, [...managed]),
+      ),
+    )
+    .orderBy(schema.houses.name);
+}
+
+// ---------- the attention list, counted ----------
+
+interface AttentionCount {
+  version: number;
+  at: number;
+  flags: number;
+  urgent: number;
+  residents: number;
+}
+const attentionCache = new Map<string, AttentionCount>();
+/** Flags also change as time passes (a deadline goes by): a count older than this is worked out again. */
+const ATTENTION_FRESH_MS = 60_000;
+
+async function countAttention(ctx: Ctx, house: House, version: number): Promise<AttentionCount> {
+  const { flags } = await attentionFlagsOf(ctx, house);
+  const count = {
+    version,
+    at: ctx.clock.now().getTime(),
+    flags: flags.length,
+    urgent: flags.filter((f) => f.kind === 'overdue_return' || f.kind === 'positive_test').length,
+    residents: new Set(flags.map((f) => f.residentId)).size,
+  };
+  attentionCache.set(house.id, count);
+  return count;
+}
+
+/**
+ * How many flags each house's attention list has. A count is kept until a write
+ * changes the house (its version) or it is a minute old; an old count whose
+ * house has not changed is shown while a fresh one is worked out behind it.
+ */
+async function attentionCounts(ctx: Ctx, houses: readonly House[], states: Map<string, State>) {
+  const now = ctx.clock.now().getTime();
+  const result = new Map<string, AttentionCount>();
+  const missing: House[] = [];
+  for (const house of houses) {
+    const version = states.get(house.id)?.version ?? 0;
+    const cached = attentionCache.get(house.id);
+    if (!cached || cached.version !== version) missing.push(house);
+    else {
+      result.set(house.id, cached);
+      if (now - cached.at > ATTENTION_FRESH_MS) {
+        cached.at = now; // one refresh at a time
+        void countAttention(ctx, house, version).catch(() => attentionCache.delete(house.id));
+      }
+    }
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < missing.length) {
+      const house = missing[next++];
+      if (house)
+        result.set(house.id, await countAttention(ctx, house, states.get(house.id)?.version ?? 0));
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return result;
+}
+
+// ---------- live figures ----------
+
+async function liveFigures(ctx: Ctx, houses: readonly House[]) {
+  const ids = houses.map((h) => h.id);
+  const now = ctx.clock.now();
+  const todayOf = new Map(houses.map((h) => [h.id, houseToday(ctx, h)]));
+  const todays = [...new Set(todayOf.values())];
+  const earliest = todays.reduce((a, b) => (a < b ? a : b));
+  const latest = todays.reduce((a, b) => (a > b ? a : b));
+  const [beds, stays, choresToday, violationsRecent, meetings, tests, grievances, managers] =
+    await Promise.all([
+      ctx.db
+        .select({ houseId: schema.beds.houseId, beds: sql<number>`count(*)` })
+        .from(schema.beds)
+        .where(inArray(schema.beds.houseId, ids))
+        .groupBy(schema.beds.houseId),
+      // open stays, and who is to leave soon
+      ctx.db
+        .select({
+          houseId: schema.stays.houseId,
+          startDate: schema.stays.startDate,
+          expectedEndDate: schema.stays.expectedEndDate,
+        })
+        .from(schema.stays)
+        .where(and(inArray(schema.stays.houseId, ids), isNull(schema.stays.endDate))),
+      ctx.db
+        .select({ o: schema.choreOccurrences })
+        .from(schema.choreOccurrences)
+        .innerJoin(schema.choreRotas, eq(schema.choreRotas.id, schema.choreOccurrences.rotaId))
+        .where(
+          and(
+            inArray(schema.choreOccurrences.houseId, ids),
+            eq(schema.choreRotas.status, 'published'),
+            gte(schema.choreOccurrences.date, earliest),
+            lte(schema.choreOccurrences.date, latest),
+          ),
+        ),
+      ctx.db
+        .select({ houseId: schema.violations.houseId, occurredAt: schema.violations.occurredAt })
+        .from(schema.violations)
+        .where(
+          and(
+            inArray(schema.violations.houseId, ids),
+            isNull(schema.violations.voidedAt),
+            gte(schema.violations.occurredAt, new Date(now.getTime() - 2 * 86_400_000)),
+          ),
+        ),
+      ctx.db
+        .select({
+          houseId: schema.meetings.houseId,
+          date: schema.meetings.date,
+          present: sql<number>`coalesce(sum(case when ${schema.meetingAttendance.status} in ('present', 'late') then 1 else 0 end), 0)`,
+          recorded: sql<number>`count(${schema.meetingAttendance.id})`,
+        })
+        .from(schema.meetings)
+        .leftJoin(
+          schema.meetingAttendance,
+          eq(schema.meetingAttendance.meetingId, schema.meetings.id),
+        )
+        .where(
+          and(
+            inArray(schema.meetings.houseId, ids),
+            eq(schema.meetings.status, 'closed'),
+            gte(schema.meetings.date, addDays(earliest, -(OVERVIEW_MEETING_DAYS - 1))),
+            lte(schema.meetings.date, latest),
+          ),
+        )
+        .groupBy(schema.meetings.id),
+      positiveTestsSince(ctx, ids, new Date(now.getTime() - OVERVIEW_TEST_DAYS * 86_400_000)),
+      ctx.db
+        .select({ houseId: schema.grievances.houseId, open: sql<number>`count(*)` })
+        .from(schema.grievances)
+        .where(
+          and(
+            inArray(schema.grievances.houseId, ids),
+            inArray(schema.grievances.status, [...OPEN_GRIEVANCE_STATUSES]),
+          ),
+        )
+        .groupBy(schema.grievances.houseId),
+      ctx.db
+        .select({
+          houseId: schema.membershipHouses.houseId,
+          userId: schema.users.id,
+          name: schema.users.name,
+        })
+        .from(schema.membershipHouses)
+        .innerJoin(
+          schema.memberships,
+          eq(schema.memberships.id, schema.membershipHouses.membershipId),
+        )
+        .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
+        .where(
+          and(
+            inArray(schema.membershipHouses.houseId, ids),
+            eq(schema.memberships.role, 'manager'),
+            isNull(schema.memberships.deactivatedAt),
+          ),
+        ),
+    ]);
+  return houses.map((house) => {
+    const today = todayOf.get(house.id) ?? '';
+    const soon = addDays(today, EXPECTED_MOVE_OUT_DAYS);
+    const open = stays.filter((s) => s.houseId === house.id);
+    const chores = choresToday
+      .filter(({ o }) => o.houseId === house.id && o.date === today)
+      .map(({ o }) => ({ date: o.date, status: statusOf(o, today) }));
+    const todayCounts: Counts = {
+      ...dayFigures({
+        date: today,
+        statuses: [],
+        chores,
+        stays: open.map((s) => ({ startDate: s.startDate, endDate: null })),
+        violations: violationsRecent.filter(
+          (v) => v.houseId === house.id && localDateAt(v.occurredAt, house.timezone) === today,
+        ).length,
+      }),
+    };
+    // meetings were read over the widest window: each house keeps its own last days
+    const held = meetings.filter(
+      (m) =>
+        m.houseId === house.id &&
+        m.date >= addDays(today, -(OVERVIEW_MEETING_DAYS - 1)) &&
+        m.date <= today,
+    );
+    return {
+      house,
+      today,
+      beds: Number(beds.find((b) => b.houseId === house.id)?.beds ?? 0),
+      filled: open.filter((s) => s.startDate <= today).length,
+      expectedMoveOuts: open.filter((s) => s.expectedEndDate !== null && s.expectedEndDate <= soon)
+        .length,
+      todayCounts,
+      meetings: {
+        held: held.length,
+        present: held.reduce((n, m) => n + Number(m.present), 0),
+        recorded: held.reduce((n, m) => n + Number(m.recorded), 0),
+      },
+      positiveTests: tests.filter((t) => t.houseId === house.id).length,
+      openGrievances: Number(grievances.find((g) => g.houseId === house.id)?.open ?? 0),
+      managers: managers
+        .filter((m) => m.houseId === house.id)
+        .map((m) => ({ userId: m.userId, name: m.name })),
+    };
+  });
+}
+
+// ---------- the overview ----------
+
+function compliancePart(c: Counts) {
+  return {
+    required: c.checkInsRequired,
+    made: c.checkInsMade,
+    onTime: c.checkInsOnTime,
+    rate: ratio(c.checkInsMade, c.checkInsRequired),
+  };
+}
+
+function figuresOf(sums: {
+  checkIns7: Counts;
+  checkIns30: Counts;
+  chores28: Counts;
+  violations: Counts;
+}) {
+  return {
+    checkIns7: compliancePart(sums.checkIns7),
+    checkIns30: compliancePart(sums.checkIns30),
+    chores: {
+      assigned: sums.chores28.choresAssigned,
+      done: sums.chores28.choresDone,
+      verified: sums.chores28.choresVerified,
+      missed: sums.chores28.choresMissed,
+      rate: ratio(sums.chores28.choresDone, sums.chores28.choresAssigned),
+    },
+    violations: {
+      count: sums.violations.violations,
+      residentNights: sums.violations.nights,
+      perResidentMonth: ratesOf(sums.violations).violationsPerResidentMonth,
+    },
+  };
+}
+
+/** Every house the caller oversees in the organisation, with the organisation's totals. */
+export async function portfolioOverview(ctx: AuthedContext & { organisationId: string }) {
+  const houses = await overseenHouses(ctx, ctx.organisationId);
+  const now = ctx.clock.now();
+  if (houses.length === 0)
+    return { generatedAt: now.toISOString(), windows: null, totals: null, houses: [] };
+  const ids = houses.map((h) => h.id);
+  const states = await statesOf(ctx, ids);
+  const openDays = await refreshAll(ctx, houses, states);
+  // the versions after refreshing, for the attention counts
+  const [freshStates, live] = await Promise.all([statesOf(ctx, ids), liveFigures(ctx, houses)]);
+  const attention = await attentionCounts(ctx, houses, freshStates);
+
+  // houses in one timezone share their windows: one grouped query per distinct today
+  const byToday = new Map<string, string[]>();
+  for (const row of live) byToday.set(row.today, [...(byToday.get(row.today) ?? []), row.house.id]);
+  const sums = new Map<
+    string,
+    Record<'checkIns7' | 'checkIns30' | 'chores28' | 'violations', Counts>
+  >();
+  for (const [today, houseIds] of byToday) {
+    const w = overviewWindows(today);
+    const stored = await storedSums(ctx, houseIds, {
+      checkIns7: w.checkIns7,
+      checkIns30: w.checkIns30,
+      chores28: { from: w.chores28.from, to: w.yesterday },
+      violations: { from: w.violations.from, to: w.yesterday },
+    });
+    for (const id of houseIds) {
+      const s = stored.get(id) ?? {
+        checkIns7: ZERO_COUNTS,
+        checkIns30: ZERO_COUNTS,
+        chores28: ZERO_COUNTS,
+        violations: ZERO_COUNTS,
+      };
+      // days worked out but not final yet, and today's live part
+      const open = openDays.get(id) ?? [];
+      const todayCounts = live.find((l) => l.house.id === id)?.todayCounts ?? ZERO_COUNTS;
+      sums.set(id, {
+        checkIns7: addCounts(s.checkIns7, sumOver(open, w.checkIns7)),
+        checkIns30: addCounts(s.checkIns30, sumOver(open, w.checkIns30)),
+        chores28: addCounts(addCounts(s.chores28, sumOver(open, w.chores28)), todayCounts),
+        violations: addCounts(addCounts(s.violations, sumOver(open, w.violations)), todayCounts),
+      });
+    }
+  }
+
+  let total = {
+    checkIns7: ZERO_COUNTS,
+    checkIns30: ZERO_COUNTS,
+    chores28: ZERO_COUNTS,
+    violations: ZERO_COUNTS,
+  };
+  const rows = live.map((l) => {
+    const s = sums.get(l.house.id) ?? total;
+    total = {
+      checkIns7: addCounts(total.checkIns7, s.checkIns7),
+      checkIns30: addCounts(total.checkIns30, s.checkIns30),
+      chores28: addCounts(total.chores28, s.chores28),
+      violations: addCounts(total.violations, s.violations),
+    };
+    const a = attention.get(l.house.id);
+    return {
+      houseId: l.house.id,
+      name: l.house.name,
+      narrLevel: l.house.narrLevel,
+      timezone: l.house.timezone,
+      today: l.today,
+      managers: l.managers,
+      occupancy: {
+        beds: l.beds,
+        filled: l.filled,
+        open: Math.max(0, l.beds - l.filled),
+        expectedMoveOuts: l.expectedMoveOuts,
+        rate: ratio(l.filled, l.beds),
+      },
+      ...figuresOf(s),
+      meetings: {
+        held: l.meetings.held,
+        present: l.meetings.present,
+        recorded: l.meetings.recorded,
+        rate: ratio(l.meetings.present, l.meetings.recorded),
+      },
+      positiveTests: l.positiveTests,
+      openGrievances: l.openGrievances,
+      attention: { flags: a?.flags ?? 0, urgent: a?.urgent ?? 0, residents: a?.residents ?? 0 },
+    };
+  });
+  const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  const beds = sum((r) => r.occupancy.beds);
+  const filled = sum((r) => r.occupancy.filled);
+  const present = sum((r) => r.meetings.present);
+  const recorded = sum((r) => r.meetings.recorded);
+  const sample = live[0]?.today ?? localDateAt(now, 'UTC');
+  const w = overviewWindows(sample);
+  return {
+    generatedAt: now.toISOString(),
+    windows: {
+      checkIns7: w.checkIns7,
+      checkIns30: w.checkIns30,
+      chores: w.chores28,
+      violations: w.violations,
+      testDays: OVERVIEW_TEST_DAYS,
+      meetingDays: OVERVIEW_MEETING_DAYS,
+      expectedMoveOutDays: EXPECTED_MOVE_OUT_DAYS,
+    },
+    totals: {
+      houses: rows.length,
+      occupancy: {
+        beds,
+        filled,
+        open: sum((r) => r.occupancy.open),
+        expectedMoveOuts: sum((r) => r.occupancy.expectedMoveOuts),
+        rate: ratio(filled, beds),
+      },
+      ...figuresOf(total),
+      meetings: {
+        held: sum((r) => r.meetings.held),
+        present,
+        recorded,
+        rate: ratio(present, recorded),
+      },
+      positiveTests: sum((r) => r.positiveTests),
+      openGrievances: sum((r) => r.openGrievances),
+      attention: {
+        flags: sum((r) => r.attention.flags),
+        urgent: sum((r) => r.attention.urgent),
+        residents: sum((r) => r.attention.residents),
+      },
+    },
+    houses: rows,
+  };
+}
+
+// ---------- trends ----------
+
+/** Twelve weeks of occupancy, compliance, chores and violations, for the organisation and each house. */
+export async function portfolioTrends(ctx: AuthedContext & { organisationId: string }) {
+  const houses = await overseenHouses(ctx, ctx.organisationId);
+  if (houses.length === 0) return { weeks: [], organisation: [], houses: [] };
+  const ids = houses.map((h) => h.id);
+  const openDays = await refreshAll(ctx, houses, await statesOf(ctx, ids));
+  const todays = houses.map((h) => houseToday(ctx, h));
+  const from = todays.map((t) => overviewWindows(t).trend.from).reduce((a, b) => (a < b ? a : b));
+  const [rows, beds] = await Promise.all([
+    ctx.db
+      .select()
+      .from(schema.houseDayStats)
+      .where(and(inArray(schema.houseDayStats.houseId, ids), gte(schema.houseDayStats.date, from))),
+    ctx.db
+      .select({ houseId: schema.beds.houseId, beds: sql<number>`count(*)` })
+      .from(schema.beds)
+      .where(inArray(schema.beds.houseId, ids))
+      .groupBy(schema.beds.houseId),
+  ]);
+  const perHouse = houses.map((house, i) => {
+    const today = todays[i] ?? '';
+    const days: DayFigures[] = [
+      ...rows.filter((r) => r.houseId === house.id),
+      ...(openDays.get(house.id) ?? []),
+    ];
+    const bedCount = Number(beds.find((b) => b.houseId === house.id)?.beds ?? 0);
+    return {
+      houseId: house.id,
+      name: house.name,
+      beds: bedCount,
+      days,
+      weeks: weeklyTrend(days, bedCount, today, addDays(today, -1)),
+    };
+  });
+  // the organisation's weeks: the houses' counts added week by week (the same Mondays when they share a timezone)
+  const first = perHouse[0]?.weeks ?? [];
+  const organisation = first.map((week, index) => {
+    let counts = ZERO_COUNTS;
+    let bedNights = 0;
+    for (const h of perHouse) {
+      const theirs = h.weeks[index];
+      if (!theirs) continue;
+      counts = addCounts(counts, theirs.counts);
+      bedNights += h.beds * theirs.days;
+    }
+    const rates = ratesOf(counts);
+    return {
+      weekStart: week.weekStart,
+      days: week.days,
+      occupancy: ratio(counts.nights, bedNights),
+      checkIns: rates.checkIns,
+      chores: rates.chores,
+      violationsPerResidentMonth: rates.violationsPerResidentMonth,
+      counts,
+    };
+  });
+  return {
+    weeks: first.map((w) => w.weekStart),
+    organisation,
+    houses: perHouse.map(({ days: _days, ...h }) => h),
+  };
+}

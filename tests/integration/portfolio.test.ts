@@ -1,0 +1,170 @@
+// The operator's overview says what each house's own screens say: every number
+// is checked against the screen a manager would open for it, over the demo
+// organisation, and a change to a past day shows at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from 'better-auth/crypto';
+import { and, eq, isNull, schema } from '@porchlight/db';
+import { seedDemo } from '@porchlight/db/seed';
+import { addDays, localDateAt, type RequirementStatus } from '@porchlight/domain';
+import { callerAs } from '../factories';
+import { testDb, type TestDb } from '../support/db';
+
+let t: TestDb;
+let operatorId: string;
+let managerId: string;
+beforeAll(async () => {
+  t = await testDb();
+  expect(await seedDemo(t.db, { hashPassword })).toBe(true);
+  const users = await t.db.select().from(schema.users);
+  operatorId = users.find((u) => u.email === 'operator@example.org')?.id ?? '';
+  managerId = users.find((u) => u.email === 'manager@example.org')?.id ?? '';
+});
+afterAll(() => t.destroy());
+
+const COUNTED: RequirementStatus[] = ['done', 'late', 'unsigned', 'missed'];
+
+type Caller = Awaited<ReturnType<typeof callerAs>>;
+
+/** Compliance as the house's check-in board shows it, day by day. */
+async function boardCompliance(caller: Caller, houseId: string, from: string, to: string) {
+  let required = 0;
+  let made = 0;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const board = await caller.checkIns.board({ houseId, date });
+    for (const counts of [board.counts.daily, board.counts.curfew]) {
+      for (const s of COUNTED) required += counts[s];
+      made += counts.done + counts.late;
+    }
+  }
+  return { required, made };
+}
+
+describe('the portfolio overview', () => {
+  it('shows for each house what the house’s own screens show, and totals that add up', async () => {
+    const caller = await callerAs(t.db, operatorId);
+    const overview = await caller.portfolio.overview();
+    expect(overview.houses).toHaveLength(3);
+    const rates = await caller.violations.rates({ months: 3 });
+    const now = new Date();
+    for (const row of overview.houses) {
+      const at = row.name;
+      const board = await caller.houses.board({ houseId: row.houseId });
+      expect(row.occupancy.beds, at).toBe(board.occupancy.beds);
+      expect(row.occupancy.filled, at).toBe(board.occupancy.filled);
+      expect(row.occupancy.open, at).toBe(board.occupancy.open);
+
+      const seven = await boardCompliance(
+        caller,
+        row.houseId,
+        addDays(row.today, -7),
+        addDays(row.today, -1),
+      );
+      expect(row.checkIns7.required, at).toBe(seven.required);
+      expect(row.checkIns7.made, at).toBe(seven.made);
+      expect(row.checkIns7.required, at).toBeGreaterThan(0);
+      const thirty = await boardCompliance(
+        caller,
+        row.houseId,
+        addDays(row.today, -30),
+        addDays(row.today, -1),
+      );
+      expect(row.checkIns30.required, at).toBe(thirty.required);
+      expect(row.checkIns30.made, at).toBe(thirty.made);
+
+      const chores = await caller.chores.completion({ houseId: row.houseId });
+      expect(row.chores, at).toEqual(chores.house4);
+
+      const rate = rates.houses.find((h) => h.houseId === row.houseId);
+      expect(row.violations.count, at).toBe(rate?.violations);
+      expect(row.violations.residentNights, at).toBe(rate?.residentNights);
+      expect(row.violations.perResidentMonth, at).toBe(rate?.rate);
+
+      const tests = await caller.tests.list({ houseId: row.houseId, limit: 200 });
+      const since = now.getTime() - overview.windows!.testDays * 86_400_000;
+      expect(row.positiveTests, at).toBe(
+        tests.items.filter((x) => x.countsAsPositive && Date.parse(x.collectedAt) >= since).length,
+      );
+
+      const waiting = await caller.grievances.list({ houseId: row.houseId, status: 'waiting' });
+      expect(row.openGrievances, at).toBe(waiting.items.length);
+
+      const attention = await caller.attention.list({ houseId: row.houseId });
+      expect(row.attention.flags, at).toBe(attention.flags.length);
+
+      const meetings = await caller.meetings.list({ houseId: row.houseId, limit: 50 });
+      const held = meetings.past.filter(
+        (m) => m.status === 'closed' && m.date > addDays(row.today, -30) && m.date <= row.today,
+      );
+      let present = 0;
+      let recorded = 0;
+      for (const m of held) {
+        const record = await caller.meetings.get({ meetingId: m.id });
+        present += record.counts.present;
+        recorded += record.attendance.filter((a) => a.status !== null).length;
+      }
+      expect(row.meetings.held, at).toBe(held.length);
+      expect(row.meetings.present, at).toBe(present);
+      expect(row.meetings.recorded, at).toBe(recorded);
+    }
+    const sum = (pick: (r: (typeof overview.houses)[number]) => number) =>
+      overview.houses.reduce((n, r) => n + pick(r), 0);
+    expect(overview.totals?.occupancy.filled).toBe(sum((r) => r.occupancy.filled));
+    expect(overview.totals?.checkIns30.required).toBe(sum((r) => r.checkIns30.required));
+    expect(overview.totals?.chores.done).toBe(sum((r) => r.chores.done));
+    expect(overview.totals?.violations.count).toBe(sum((r) => r.violations.count));
+    expect(overview.totals?.attention.flags).toBe(sum((r) => r.attention.flags));
+    expect(overview.totals?.checkIns30.rate).toBeCloseTo(
+      sum((r) => r.checkIns30.made) / sum((r) => r.checkIns30.required),
+      10,
+    );
+  });
+
+  it('shows a manager only the houses they cover', async () => {
+    const caller = await callerAs(t.db, managerId);
+    const overview = await caller.portfolio.overview();
+    expect(overview.houses.map((h) => h.name).sort()).toEqual(['Cedar House', 'Maple House']);
+    const trends = await caller.portfolio.trends();
+    expect(trends.houses.map((h) => h.name).sort()).toEqual(['Cedar House', 'Maple House']);
+  });
+
+  it('counts a change to a past day at once: a violation recorded for three days ago, then voided', async () => {
+    const caller = await callerAs(t.db, operatorId);
+    const before = await caller.portfolio.overview();
+    const maple = before.houses.find((h) => h.name === 'Maple House');
+    if (!maple) throw new Error('no Maple House');
+    const [stay] = await t.db
+      .select()
+      .from(schema.stays)
+      .where(and(eq(schema.stays.houseId, maple.houseId), isNull(schema.stays.endDate)))
+      .limit(1);
+    const residentId = stay?.residentId ?? '';
+    const rules = await caller.violations.applicableRules({ residentId });
+    const rule = rules.version?.rules.find((r) => r.consequences.some((c) => c.kind === 'warning'));
+    if (!rule) throw new Error('no rule');
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    const { violationId } = await caller.violations.record({
+      residentId,
+      ruleKey: rule.key,
+      occurredAt: threeDaysAgo.toISOString(),
+      description: 'Came in after curfew.',
+      consequence: { kind: 'warning' },
+    });
+    const after = await caller.portfolio.overview();
+    const changed = after.houses.find((h) => h.houseId === maple.houseId);
+    expect(changed?.violations.count).toBe(maple.violations.count + 1);
+    expect(after.totals?.violations.count).toBe((before.totals?.violations.count ?? 0) + 1);
+    // the trend's week of that day counts it too
+    const trends = await caller.portfolio.trends();
+    const date = localDateAt(threeDaysAgo, maple.timezone);
+    const week = trends.houses
+      .find((h) => h.houseId === maple.houseId)
+      ?.weeks.find((w) => w.weekStart <= date && date <= addDays(w.weekStart, 6));
+    expect(week?.counts.violations).toBeGreaterThan(0);
+
+    await caller.violations.void({ violationId, reason: 'Recorded against the wrong resident.' });
+    const voided = await caller.portfolio.overview();
+    expect(voided.houses.find((h) => h.houseId === maple.houseId)?.violations.count).toBe(
+      maple.violations.count,
+    );
+  });
+});
