@@ -7,7 +7,7 @@ test('an operator invites a house manager, who opens the link, sets a password a
 }) => {
   const email = `new-manager-${Date.now().toString(36)}@example.org`;
   await signIn(page, 'operator@example.org');
-  await expect(page.getByRole('heading', { level: 1, name: 'Houses' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Houses at a glance' })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Invites' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Invites' })).toBeVisible();
   await expectAccessible(page);

@@ -191,6 +191,11 @@ const MATRIX: Record<string, Entry> = {
       }),
     expect: houseStaff,
   },
+  'residents.planMoveOut': {
+    call: (c, w) =>
+      c.residents.planMoveOut({ residentId: w.placed.id, expectedEndDate: addDays(w.today, 60) }),
+    expect: houseStaff,
+  },
   'residents.moveOut': {
     call: (c, w) =>
       c.residents.moveOut({ residentId: w.placed.id, date: w.today, reason: 'completed' }),

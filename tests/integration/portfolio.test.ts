@@ -80,7 +80,7 @@ describe('the portfolio overview', () => {
       expect(row.violations.perResidentMonth, at).toBe(rate?.rate);
 
       const tests = await caller.tests.list({ houseId: row.houseId, limit: 200 });
-      const since = now.getTime() - overview.windows!.testDays * 86_400_000;
+      const since = now.getTime() - (overview.windows?.testDays ?? 0) * 86_400_000;
       expect(row.positiveTests, at).toBe(
         tests.items.filter((x) => x.countsAsPositive && Date.parse(x.collectedAt) >= since).length,
       );
@@ -127,7 +127,7 @@ describe('the portfolio overview', () => {
     expect(trends.houses.map((h) => h.name).sort()).toEqual(['Cedar House', 'Maple House']);
   });
 
-  it('counts a change to a past day at once: a violation recorded for three days ago, then voided', async () => {
+  it('counts a change to a past day at once: a violation recorded for ten days ago, then voided', async () => {
     const caller = await callerAs(t.db, operatorId);
     const before = await caller.portfolio.overview();
     const maple = before.houses.find((h) => h.name === 'Maple House');
@@ -141,11 +141,11 @@ describe('the portfolio overview', () => {
     const rules = await caller.violations.applicableRules({ residentId });
     const rule = rules.version?.rules.find((r) => r.consequences.some((c) => c.kind === 'warning'));
     if (!rule) throw new Error('no rule');
-    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
     const { violationId } = await caller.violations.record({
       residentId,
       ruleKey: rule.key,
-      occurredAt: threeDaysAgo.toISOString(),
+      occurredAt: tenDaysAgo.toISOString(),
       description: 'Came in after curfew.',
       consequence: { kind: 'warning' },
     });
@@ -155,7 +155,7 @@ describe('the portfolio overview', () => {
     expect(after.totals?.violations.count).toBe((before.totals?.violations.count ?? 0) + 1);
     // the trend's week of that day counts it too
     const trends = await caller.portfolio.trends();
-    const date = localDateAt(threeDaysAgo, maple.timezone);
+    const date = localDateAt(tenDaysAgo, maple.timezone);
     const week = trends.houses
       .find((h) => h.houseId === maple.houseId)
       ?.weeks.find((w) => w.weekStart <= date && date <= addDays(w.weekStart, 6));
@@ -166,5 +166,46 @@ describe('the portfolio overview', () => {
     expect(voided.houses.find((h) => h.houseId === maple.houseId)?.violations.count).toBe(
       maple.violations.count,
     );
+  });
+});
+
+describe('a planned move-out', () => {
+  it('counts as an expected move-out within thirty days, is audited, and refuses a date before the move-in', async () => {
+    const caller = await callerAs(t.db, operatorId);
+    const before = await caller.portfolio.overview();
+    const cedar = before.houses.find((h) => h.name === 'Cedar House');
+    if (!cedar) throw new Error('no Cedar House');
+    const [stay] = await t.db
+      .select()
+      .from(schema.stays)
+      .where(
+        and(
+          eq(schema.stays.houseId, cedar.houseId),
+          isNull(schema.stays.endDate),
+          isNull(schema.stays.expectedEndDate),
+        ),
+      )
+      .limit(1);
+    const residentId = stay?.residentId ?? '';
+    await expect(
+      caller.residents.planMoveOut({ residentId, expectedEndDate: stay?.startDate ?? '' }),
+    ).rejects.toThrow(/expectedEndDate/);
+    await caller.residents.planMoveOut({ residentId, expectedEndDate: addDays(cedar.today, 10) });
+    const after = await caller.portfolio.overview();
+    expect(after.houses.find((h) => h.houseId === cedar.houseId)?.occupancy.expectedMoveOuts).toBe(
+      cedar.occupancy.expectedMoveOuts + 1,
+    );
+    const record = await caller.residents.get({ residentId });
+    expect(record.stays[0]?.expectedEndDate).toBe(addDays(cedar.today, 10));
+    const audit = await t.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'residents.planMoveOut'));
+    expect(audit).toHaveLength(1);
+    await caller.residents.planMoveOut({ residentId, expectedEndDate: null });
+    const cleared = await caller.portfolio.overview();
+    expect(
+      cleared.houses.find((h) => h.houseId === cedar.houseId)?.occupancy.expectedMoveOuts,
+    ).toBe(cedar.occupancy.expectedMoveOuts);
   });
 });

@@ -2,7 +2,7 @@
 // database, and serves the app. Used by main.ts and by the HTTP tests.
 import { serve, type ServerType } from '@hono/node-server';
 import { hashPassword } from 'better-auth/crypto';
-import { createAuth } from '@porchlight/api';
+import { createAuth, warmDayFigures } from '@porchlight/api';
 import { createDb, filePathOf, isEmbeddedUrl, migrateDb, type DbHandle } from '@porchlight/db';
 import { seedDemo } from '@porchlight/db/seed';
 import { createApp } from './app';
@@ -67,6 +67,14 @@ export async function startServer(
       );
     });
   });
+  // the overview's day figures are worked out once, behind the first requests, not during one
+  let closing = false;
+  void warmDayFigures({ db: handle.db, clock: { now: () => new Date() } }).catch(
+    (error: unknown) => {
+      if (!closing)
+        (options.log ?? console.error)('working out the houses’ day figures failed', error);
+    },
+  );
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -76,6 +84,7 @@ export async function startServer(
     handle,
     close: () =>
       new Promise<void>((resolveClose) => {
+        closing = true;
         server.close(() => {
           handle.close();
           release();

@@ -7,6 +7,7 @@ import { Home, SignedInOnly } from './account/guard';
 import { attentionQueries, boardQueries } from './check-ins/data';
 import { houseQueries } from './houses/data';
 import { inviteQueries } from './invites/data';
+import { portfolioQueries } from './portfolio/data';
 import { queryClient } from './lib/query-client';
 import { residentQueries } from './residents/data';
 
@@ -124,6 +125,11 @@ export const routes: RouteDefinition[] = [
       {
         path: '/reports/violations',
         component: lazy(() => import('./violations/rates-page')),
+      },
+      {
+        path: '/portfolio',
+        component: lazy(() => import('./portfolio/portfolio-page')),
+        preload: () => void queryClient.prefetchQuery(portfolioQueries.overview()),
       },
       { path: '/invites', component: lazy(() => import('./invites/invites-page')) },
       { path: '/support', component: lazy(() => import('./support/support-page')) },

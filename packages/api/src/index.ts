@@ -11,3 +11,4 @@ export { GENERIC_ERROR_MESSAGE } from './trpc';
 export { INVITE_DAYS } from './services/invites';
 export { calendarFor } from './services/calendar';
 export { sharedSummary, type SharedSummary } from './services/sharing';
+export { warmDayFigures } from './services/portfolio';

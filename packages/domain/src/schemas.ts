@@ -200,6 +200,14 @@ export const moveOutInput = z
     message: 'is required when the reason is "other".',
   });
 
+/** The planned move-out of a resident's current stay (end of program, lease, court order); null clears it. */
+export const planMoveOutInput = z.strictObject({
+  residentId: id,
+  expectedEndDate: localDate.nullable(),
+  note: optionalText(500),
+});
+export type PlanMoveOutInput = z.infer<typeof planMoveOutInput>;
+
 export const bedHistoryInput = z.strictObject({ bedId: id });
 export const occupantsOnInput = z.strictObject({ houseId: id, date: localDate });
 

@@ -53,6 +53,8 @@ export function homePath(who: Whoami): string {
   const m = primaryMembership(who);
   if (!m) return '/houses';
   if (m.role === 'resident') return '/me';
+  // an operator starts with every house at a glance
+  if (m.role === 'operator') return '/portfolio';
   const only = m.role === 'manager' && m.houseIds.length === 1 ? m.houseIds[0] : undefined;
   return only ? `/houses/${only}` : '/houses';
 }

@@ -105,6 +105,11 @@ export function Shell(props: RouteSectionProps) {
                     }
                   >
                     <li>
+                      <A href="/portfolio" class="nav-link">
+                        Overview
+                      </A>
+                    </li>
+                    <li>
                       <A href="/houses" class="nav-link">
                         Houses
                       </A>

@@ -69,6 +69,13 @@ export async function transferResident(
   return result;
 }
 
+export async function planMoveOut(input: Parameters<Api['residents']['planMoveOut']['mutate']>[0]) {
+  const result = await api.residents.planMoveOut.mutate(input);
+  await refresh();
+  await queryClient.invalidateQueries({ queryKey: ['portfolio'] });
+  return result;
+}
+
 export async function moveOutResident(input: Parameters<Api['residents']['moveOut']['mutate']>[0]) {
   const result = await api.residents.moveOut.mutate(input);
   await refresh();

@@ -6,6 +6,7 @@ import {
   admitInput,
   inviteCreateInput,
   moveOutInput,
+  planMoveOutInput,
   residentUpdateInput,
   transferInput,
 } from '@porchlight/domain';
@@ -29,7 +30,13 @@ import {
 } from '../lib/forms';
 import type { ResidentRecord } from '../lib/trpc';
 import { createInvite } from '../invites/data';
-import { admitResident, moveOutResident, transferResident, updateResident } from './data';
+import {
+  admitResident,
+  moveOutResident,
+  planMoveOut,
+  transferResident,
+  updateResident,
+} from './data';
 import { ProfileFields, readProfile } from './profile-fields';
 
 interface ActionProps {
@@ -69,6 +76,18 @@ export function ResidentActions(props: ActionProps) {
                   <TransferForm
                     record={props.record}
                     initialHouseId={stay().houseId}
+                    onDone={(message) => {
+                      close();
+                      props.onDone(message);
+                    }}
+                  />
+                )}
+              </Disclosure>
+              <Disclosure label="Planned move-out">
+                {(close) => (
+                  <PlanMoveOutForm
+                    record={props.record}
+                    current={stay().expectedEndDate}
                     onDone={(message) => {
                       close();
                       props.onDone(message);
@@ -247,6 +266,41 @@ function MoveOutForm(props: ActionProps) {
       />
       <FormAlert />
       <SubmitButton busyLabel="Saving…">Save move-out</SubmitButton>
+    </Form>
+  );
+}
+
+function PlanMoveOutForm(props: ActionProps & { current: string | null }) {
+  const form = createForm({
+    read: (data) =>
+      validate(planMoveOutInput, {
+        residentId: props.record.id,
+        // an empty date clears the plan
+        expectedEndDate: text(data, 'expectedEndDate') || null,
+        note: text(data, 'note'),
+      }),
+    submit: async (value) => {
+      const done = await planMoveOut(value);
+      props.onDone(
+        done.expectedEndDate
+          ? `Planned move-out set for ${formatDate(done.expectedEndDate)}.`
+          : 'Planned move-out cleared.',
+      );
+    },
+  });
+  return (
+    <Form form={form} class="card stack" aria-label="Planned move-out">
+      <TextField
+        name="expectedEndDate"
+        label="Planned move-out date"
+        type="date"
+        optional
+        value={props.current ?? ''}
+        hint="The end of the program, a lease or a court order. Leave it empty to clear it. The operator's overview counts the beds about to open."
+      />
+      <TextField name="note" label="Why" optional />
+      <FormAlert />
+      <SubmitButton busyLabel="Saving…">Save planned move-out</SubmitButton>
     </Form>
   );
 }

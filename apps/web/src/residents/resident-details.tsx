@@ -57,10 +57,20 @@ export function ResidentFacts(props: { record: ResidentRecord }) {
       </div>
       <Show when={props.record.currentStay}>
         {(stay) => (
-          <div>
-            <dt>Move-in date</dt>
-            <dd>{formatDate(stay().startDate)}</dd>
-          </div>
+          <>
+            <div>
+              <dt>Move-in date</dt>
+              <dd>{formatDate(stay().startDate)}</dd>
+            </div>
+            <Show when={stay().expectedEndDate}>
+              {(date) => (
+                <div>
+                  <dt>Planned move-out</dt>
+                  <dd>{formatDate(date())}</dd>
+                </div>
+              )}
+            </Show>
+          </>
         )}
       </Show>
       <Show when={!props.record.currentStay && props.record.house}>

@@ -4,6 +4,7 @@ import { eq, schema } from '@porchlight/db';
 import {
   admitInput,
   moveOutInput,
+  planMoveOutInput,
   residentIntakeInput,
   residentListInput,
   residentUpdateInput,
@@ -54,6 +55,10 @@ export const residentsRouter = router({
   transfer: residentProcedure('staff')
     .input(transferInput)
     .mutation(({ ctx, input }) => residents.transferResident(ctx, input)),
+
+  planMoveOut: residentProcedure('staff')
+    .input(planMoveOutInput)
+    .mutation(({ ctx, input }) => residents.planMoveOut(ctx, input)),
 
   moveOut: residentProcedure('staff')
     .input(moveOutInput)

@@ -119,6 +119,15 @@ async function computeDays(ctx: Ctx, house: House, from: string, to: string, tod
   return out;
 }
 
+/**
+ * A house's figures for any span of days, worked out now and not kept: for a
+ * report on a month before the overview's twelve weeks.
+ */
+export async function dayFiguresFor(ctx: Ctx, house: House, from: string, to: string) {
+  const days = await computeDays(ctx, house, from, to, houseToday(ctx, house));
+  return days.map((d) => d.figures);
+}
+
 function needsRefresh(state: State | undefined, yesterday: string) {
   if (!state?.computedThrough || state.computedThrough < yesterday) return true;
   return state.dirtyFrom !== null && state.dirtyFrom <= yesterday;
@@ -715,7 +724,7 @@ export async function portfolioTrends(ctx: AuthedContext & { organisationId: str
       name: house.name,
       beds: bedCount,
       days,
-      weeks: weeklyTrend(days, bedCount, today, addDays(today, -1)),
+      weeks: weeklyTrend(days, bedCount, today),
     };
   });
   // the organisation's weeks: the houses' counts added week by week (the same Mondays when they share a timezone)

@@ -6,12 +6,14 @@ import {
   type ResidentIntakeInput,
   type residentUpdateInput,
   type MoveOutInput,
+  type PlanMoveOutInput,
   type StayRecord,
   canManageHouse,
   canManageResident,
   checkAdmission,
   checkMoveOut,
   checkTransfer,
+  conflict,
   invalid,
   isOpen,
 } from '@porchlight/domain';
@@ -121,6 +123,7 @@ async function staysOf(ctx: Pick<AuthedContext, 'db'>, residentId: string) {
       endDate: schema.stays.endDate,
       endReason: schema.stays.endReason,
       endNote: schema.stays.endNote,
+      expectedEndDate: schema.stays.expectedEndDate,
       previousStayId: schema.stays.previousStayId,
       bedLabel: schema.beds.label,
       roomName: schema.rooms.name,
@@ -520,6 +523,38 @@ export async function transferResident(
     ],
   );
   return { stayId, date };
+}
+
+/** Sets or clears the planned move-out of the resident's current stay. */
+export async function planMoveOut(
+  ctx: AuthedContext & { resident: Resident },
+  input: PlanMoveOutInput,
+) {
+  const open = (await staysOf(ctx, ctx.resident.id)).find(isOpen);
+  if (!open) throw conflict('This resident is not living in a house now.');
+  if (input.expectedEndDate !== null && input.expectedEndDate <= open.startDate)
+    throw invalid('expectedEndDate', 'must be after the move-in date.');
+  await commitGuarded(
+    ctx,
+    ctx.db
+      .update(schema.stays)
+      .set({ expectedEndDate: input.expectedEndDate })
+      .where(and(eq(schema.stays.id, open.id), isNull(schema.stays.endDate))),
+    {
+      action: 'residents.planMoveOut',
+      recordType: 'stay',
+      recordId: open.id,
+      organisationId: ctx.resident.organisationId,
+      details: {
+        residentId: ctx.resident.id,
+        houseId: open.houseId,
+        before: open.expectedEndDate,
+        after: input.expectedEndDate,
+        ...(input.note ? { note: input.note } : {}),
+      },
+    },
+  );
+  return { stayId: open.id, expectedEndDate: input.expectedEndDate };
 }
 
 export async function moveOutResident(

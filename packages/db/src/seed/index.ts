@@ -84,6 +84,8 @@ interface StaySpec {
   to?: number;
   reason?: Reason;
   note?: string;
+  /** days from today of the planned move-out, for a stay still open */
+  planned?: number;
 }
 interface ResidentSpec {
   first: string;
@@ -111,7 +113,8 @@ const RESIDENTS: ResidentSpec[] = [
     last: 'Moore',
     preferred: 'T',
     sober: 400,
-    stays: [{ house: 'maple', bed: '10A', from: 300 }],
+    // finishing the program: the operator sees the bed opening up
+    stays: [{ house: 'maple', bed: '10A', from: 300, planned: 12 }],
   },
   {
     first: 'Luis',
@@ -148,7 +151,7 @@ const RESIDENTS: ResidentSpec[] = [
     first: 'Michael',
     last: 'Foster',
     sober: 300,
-    stays: [{ house: 'cedar', bed: 'N2', from: 280 }],
+    stays: [{ house: 'cedar', bed: 'N2', from: 280, planned: 21 }],
   },
   { first: 'Brandon', last: 'Lee', sober: 75, stays: [{ house: 'cedar', bed: 'N3', from: 70 }] },
   {
@@ -174,7 +177,12 @@ const RESIDENTS: ResidentSpec[] = [
     ],
   },
   { first: 'Ethan', last: 'Price', sober: 40, stays: [{ house: 'cedar', bed: 'S2', from: 5 }] },
-  { first: 'Omar', last: 'Haddad', sober: 500, stays: [{ house: 'oxford', bed: '1A', from: 420 }] },
+  {
+    first: 'Omar',
+    last: 'Haddad',
+    sober: 500,
+    stays: [{ house: 'oxford', bed: '1A', from: 420, planned: 45 }],
+  },
   {
     first: 'Victor',
     last: 'Alvarez',
@@ -375,6 +383,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<boolean> {
           endDate: stay.to === undefined ? null : dateIn(stay.house, stay.to),
           endReason: stay.reason ?? null,
           endNote: stay.note ?? null,
+          expectedEndDate: stay.planned === undefined ? null : dateIn(stay.house, -stay.planned),
           previousStayId: previous,
           createdBy: managerId,
           endedBy: stay.to === undefined ? null : managerId,

@@ -91,9 +91,9 @@ describe('overview windows', () => {
     expect(w.chores28).toEqual({ from: '2026-02-11', to: '2026-03-10' });
     expect(w.violations).toEqual({ from: '2026-01-01', to: '2026-03-10' });
     expect(overviewWindows('2026-02-10').violations.from).toBe('2025-12-01');
-    // Tuesday 10 March: the trend starts on the Monday eleven weeks before this week's
-    expect(w.trend.from).toBe('2025-12-22');
-    expect(figuresHorizon('2026-03-10')).toBe('2025-12-22');
+    // Tuesday 10 March: twelve whole weeks, Monday 15 December to Sunday 8 March
+    expect(w.trend).toEqual({ from: '2025-12-15', to: '2026-03-08' });
+    expect(figuresHorizon('2026-03-10')).toBe('2025-12-15');
   });
 });
 
@@ -109,14 +109,20 @@ describe('summing', () => {
     expect(ratesOf(total)).toEqual({ checkIns: 0.75, chores: null, violationsPerResidentMonth: 1 });
   });
 
-  it('draws twelve weeks, Monday to Sunday, with occupancy as nights over bed-nights', () => {
-    const days = [day('2026-03-09', { nights: 3 }), day('2026-03-10', { nights: 4 })];
-    const weeks = weeklyTrend(days, 4, '2026-03-11', '2026-03-10');
+  it('draws twelve whole weeks, Monday to Sunday, with occupancy as nights over bed-nights', () => {
+    const days = [
+      day('2026-03-02', { nights: 3 }),
+      day('2026-03-08', { nights: 4 }),
+      // this week is not drawn until it is over
+      day('2026-03-09', { nights: 4 }),
+    ];
+    const weeks = weeklyTrend(days, 4, '2026-03-11');
     expect(weeks).toHaveLength(12);
     const last = weeks.at(-1);
-    expect(last?.weekStart).toBe('2026-03-09');
-    expect(last?.days).toBe(2);
-    expect(last?.occupancy).toBe(7 / 8);
+    expect(last?.weekStart).toBe('2026-03-02');
+    expect(last?.days).toBe(7);
+    expect(last?.occupancy).toBe(7 / 28);
+    expect(weeks[0]?.weekStart).toBe('2025-12-15');
     expect(weeks[0]?.occupancy).toBe(0);
   });
 });

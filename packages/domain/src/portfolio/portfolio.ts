@@ -112,7 +112,8 @@ export function overviewWindows(today: LocalDate) {
     checkIns30: { from: addDays(today, -30), to: yesterday },
     chores28: { from: addDays(today, -27), to: today },
     violations: { from: violationsFrom, to: today },
-    trend: { from: addDays(weekStart(today), -7 * (TREND_WEEKS - 1)), to: today },
+    // whole weeks only: a week of one or two days makes a rate jump for nothing
+    trend: { from: addDays(weekStart(today), -7 * TREND_WEEKS), to: addDays(weekStart(today), -1) },
   };
 }
 
@@ -156,14 +157,13 @@ export interface TrendWeek {
   counts: Counts;
 }
 
-/** Week by week, Monday to Sunday, the last `TREND_WEEKS` weeks up to `lastDay`. */
+/** Week by week, Monday to Sunday, the `TREND_WEEKS` whole weeks before the week of `today`. */
 export function weeklyTrend(
   days: readonly DayFigures[],
   beds: number,
   today: LocalDate,
-  lastDay: LocalDate,
 ): TrendWeek[] {
-  const first = overviewWindows(today).trend.from;
+  const { from: first, to: lastDay } = overviewWindows(today).trend;
   const weeks: TrendWeek[] = [];
   for (let start = first; start <= lastDay; start = addDays(start, 7)) {
     const end = addDays(start, 6) < lastDay ? addDays(start, 6) : lastDay;
