@@ -34,6 +34,45 @@ function auth() {
 }
 
 describe('invites', () => {
+  it('an operator invites another operator, who oversees every house; a manager cannot, and an operator is given no houses', async () => {
+    const operator = await callerAs(t.db, operatorId);
+    await expect(
+      operator.invites.create({
+        role: 'operator',
+        name: 'Avery Stone',
+        email: 'avery@test.example',
+        houseIds: [house.id],
+      }),
+    ).rejects.toThrow(/houseIds/);
+    const invite = await operator.invites.create({
+      role: 'operator',
+      name: 'Avery Stone',
+      email: 'avery@test.example',
+      houseIds: [],
+    });
+    const anonymous = await callerAs(t.db, null);
+    await anonymous.invites.accept({ token: invite.token, password: 'correct horse battery' });
+    const signedIn = await auth().api.signInEmail({
+      body: { email: 'avery@test.example', password: 'correct horse battery' },
+    });
+    const avery = await callerAs(t.db, signedIn.user.id);
+    expect((await avery.account.whoami())?.memberships.map((m) => m.role)).toEqual(['operator']);
+    expect((await avery.portfolio.overview()).houses.map((h) => h.houseId)).toEqual([house.id]);
+
+    const managerId = (
+      await makeUser(t.db, house.organisationId, 'manager', { houseIds: [house.id] })
+    ).userId;
+    const manager = await callerAs(t.db, managerId);
+    await expect(
+      manager.invites.create({
+        role: 'operator',
+        name: 'X Y',
+        email: 'x@test.example',
+        houseIds: [],
+      }),
+    ).rejects.toThrow(/cannot invite/);
+  });
+
   it('an operator invites a manager; the code, typed any way, makes an account that can sign in and manage the house', async () => {
     const operator = await callerAs(t.db, operatorId);
     const invite = await operator.invites.create({

@@ -57,6 +57,12 @@ export async function buildWorld() {
   const managerOfHouse = await makeUser(db, org.id, 'manager', { houseIds: [house.id] });
   const managerOfOtherHouse = await makeUser(db, org.id, 'manager', { houseIds: [otherHouse.id] });
   const otherOrgOperator = await makeUser(db, otherOrg.id, 'operator');
+  // a former manager of the house, deactivated by an operator
+  const formerManager = await makeUser(db, org.id, 'manager', { houseIds: [house.id] });
+  await db
+    .update(schema.memberships)
+    .set({ deactivatedAt: new Date() })
+    .where(eq(schema.memberships.id, formerManager.membershipId));
   const residentOfHouse = await makeResidentUser(db, house, house.bedIds[0], {
     firstName: 'Riley',
     lastName: 'Tester',
@@ -429,6 +435,13 @@ export async function buildWorld() {
     officerOfHouse,
     today: todayIn(house.timezone),
     userIds,
+    /** Staff memberships, for the procedures that act on one. */
+    staff: {
+      operator: operator.membershipId,
+      managerOfHouse: managerOfHouse.membershipId,
+      managerOfOtherHouse: managerOfOtherHouse.membershipId,
+      formerManager: formerManager.membershipId,
+    },
     /** A fresh copy of the world, so each call starts from the same state. */
     async fork() {
       const path = join(TMP_DIR, `world-${randomUUID()}.db`);

@@ -3,7 +3,8 @@
 // sign-up is off.
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { schema, type Db } from '@porchlight/db';
+import { APIError } from 'better-auth/api';
+import { eq, schema, type Db } from '@porchlight/db';
 import { PASSWORD_MAX, PASSWORD_MIN, DEFAULT_SESSION_POLICY } from '@porchlight/domain';
 
 /** The header the server sets from the socket address; any incoming copy is dropped. */
@@ -32,6 +33,17 @@ async function recordAuthEvent(
     recordId: session.id,
     ip: session.ipAddress ?? null,
   });
+}
+
+const DEACTIVATED_MESSAGE =
+  'This account has been deactivated. Ask an operator of your organisation if you need it again.';
+
+async function allMembershipsDeactivated(db: Db, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ deactivatedAt: schema.memberships.deactivatedAt })
+    .from(schema.memberships)
+    .where(eq(schema.memberships.userId, userId));
+  return rows.length > 0 && rows.every((r) => r.deactivatedAt !== null);
 }
 
 export function createAuth(db: Db, config: AuthConfig) {
@@ -80,6 +92,12 @@ export function createAuth(db: Db, config: AuthConfig) {
     databaseHooks: {
       session: {
         create: {
+          // the password was right, but nobody is let in whose every membership
+          // has been deactivated (see services/staff.ts)
+          before: async (session) => {
+            if (await allMembershipsDeactivated(db, session.userId))
+              throw new APIError('FORBIDDEN', { message: DEACTIVATED_MESSAGE });
+          },
           after: async (session) => {
             await recordAuthEvent(db, 'auth.signIn', session);
           },

@@ -456,14 +456,21 @@ describe('inviteCreateInput', () => {
     expect(invite).toMatchObject({ role: 'resident', residentId: 'res-1', houseIds: [] });
   });
 
-  test('does not invite operators', () => {
+  test('invites an operator to no house in particular: operators oversee every house', () => {
+    expect(
+      inviteCreateInput.parse({ role: 'operator', name: 'Sam Lee', email: 'sam@example.org' }),
+    ).toMatchObject({ role: 'operator', houseIds: [] });
     expect(
       issuesOf(inviteCreateInput, {
         role: 'operator',
         name: 'Sam Lee',
         email: 'sam@example.org',
+        houseIds: ['house-1'],
       }),
-    ).toMatchObject({ role: 'must be manager or resident.' });
+    ).toMatchObject({ houseIds: 'are not given to an operator: operators oversee every house.' });
+    expect(
+      issuesOf(inviteCreateInput, { role: 'owner', name: 'Sam Lee', email: 'sam@example.org' }),
+    ).toMatchObject({ role: 'must be operator, manager or resident.' });
   });
 
   test('normalises the email and rejects one that is not an address', () => {

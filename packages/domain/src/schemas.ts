@@ -221,7 +221,9 @@ export const password = z
 export const inviteCreateInput = z
   .strictObject({
     organisationId: id.optional(),
-    role: z.enum(['manager', 'resident'], { error: 'must be manager or resident.' }),
+    role: z.enum(['operator', 'manager', 'resident'], {
+      error: 'must be operator, manager or resident.',
+    }),
     name: requiredText(120),
     email,
     houseIds: z.array(id).max(200).default([]),
@@ -234,6 +236,11 @@ export const inviteCreateInput = z
   .refine((v) => v.role !== 'resident' || v.residentId !== undefined, {
     path: ['residentId'],
     message: 'is required for a resident invite.',
+  })
+  // an operator oversees every house: naming some would suggest otherwise
+  .refine((v) => v.role !== 'operator' || v.houseIds.length === 0, {
+    path: ['houseIds'],
+    message: 'are not given to an operator: operators oversee every house.',
   });
 
 export const inviteTokenInput = z.strictObject({ token: requiredText(200) });

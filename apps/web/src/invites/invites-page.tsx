@@ -11,6 +11,7 @@ import {
   CheckboxGroup,
   createForm,
   Form,
+  SelectField,
   FormAlert,
   SubmitButton,
   text,
@@ -69,14 +70,18 @@ function InviteManagerForm(props: { organisationId: string }) {
   const [created, setCreated] = createSignal<{ token: string; path: string; name: string } | null>(
     null,
   );
+  const [role, setRole] = createSignal<'manager' | 'operator'>('manager');
   const form = createForm({
     read: (data) =>
       validate(inviteCreateInput, {
         organisationId: props.organisationId,
-        role: 'manager',
+        role: role(),
         name: text(data, 'name'),
         email: text(data, 'email'),
-        houseIds: data.getAll('houseIds').filter((v): v is string => typeof v === 'string'),
+        houseIds:
+          role() === 'operator'
+            ? []
+            : data.getAll('houseIds').filter((v): v is string => typeof v === 'string'),
       }),
     submit: async (value, element) => {
       const invite = await createInvite(value);
@@ -86,7 +91,7 @@ function InviteManagerForm(props: { organisationId: string }) {
   });
   return (
     <section class="stack" aria-labelledby="invite-manager-heading">
-      <h2 id="invite-manager-heading">Invite a house manager</h2>
+      <h2 id="invite-manager-heading">Invite a house manager or an operator</h2>
       <Show when={created()}>
         {(invite) => (
           <InviteCode token={invite().token} path={invite().path} name={invite().name} />
@@ -97,7 +102,20 @@ function InviteManagerForm(props: { organisationId: string }) {
           <TextField name="name" label="Name" autocomplete="off" />
           <TextField name="email" label="Email" type="email" autocomplete="off" />
         </div>
+        <SelectField
+          name="role"
+          label="Role"
+          value={role()}
+          choices={[
+            { value: 'manager', label: 'House manager: runs the houses chosen below' },
+            { value: 'operator', label: 'Operator: oversees every house, staff and reports' },
+          ]}
+          onChange={(e) => setRole(e.currentTarget.value === 'operator' ? 'operator' : 'manager')}
+        />
         <Switch>
+          <Match when={role() === 'operator'}>
+            <p class="muted">An operator sees and runs every house of the organisation.</p>
+          </Match>
           <Match when={houses.isError && !houses.data}>
             <LoadError error={houses.error} retry={() => void houses.refetch()} />
           </Match>

@@ -33,7 +33,7 @@ function hashToken(token: string) {
 export async function createInvite(
   ctx: AuthedContext & { organisationId: string },
   input: {
-    role: Role & ('manager' | 'resident');
+    role: Role;
     name: string;
     email: string;
     houseIds: string[];
@@ -57,7 +57,7 @@ export async function createInvite(
     if (resident.userId) throw conflict('This resident already has a login.', 'residentId');
     residentId = resident.id;
     houseIds = [resident.houseId];
-  } else {
+  } else if (input.role === 'manager') {
     const found = await ctx.db
       .select({ id: schema.houses.id })
       .from(schema.houses)

@@ -230,15 +230,16 @@ describe('canManageResident', () => {
 });
 
 describe('canInvite', () => {
-  test('an operator can invite managers and residents', () => {
+  test('an operator can invite operators, managers and residents', () => {
     const operator = actorWith(operatorOf('org-a'));
     expect(canInvite(operator, 'org-a', 'manager', ['house-1'])).toBe(true);
     expect(canInvite(operator, 'org-a', 'resident', ['house-1'])).toBe(true);
+    expect(canInvite(operator, 'org-a', 'operator', [])).toBe(true);
   });
 
-  test('an operator cannot invite another operator', () => {
-    const operator = actorWith(operatorOf('org-a'));
-    expect(canInvite(operator, 'org-a', 'operator', [])).toBe(false);
+  test('a manager cannot invite an operator', () => {
+    const manager = actorWith(managerOf('org-a', ['house-1']));
+    expect(canInvite(manager, 'org-a', 'operator', [])).toBe(false);
   });
 
   test('an operator cannot invite anyone into another organisation', () => {

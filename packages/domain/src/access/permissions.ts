@@ -56,8 +56,8 @@ export function canManageResident(actor: Actor | null, resident: ResidentRef): b
 }
 
 /**
- * Operators invite managers and residents; managers invite residents of their
- * houses. Nobody invites an operator through the product yet.
+ * Operators invite operators, managers and residents; managers invite residents
+ * of their houses.
  */
 export function canInvite(
   actor: Actor | null,
@@ -67,7 +67,7 @@ export function canInvite(
 ): boolean {
   const m = membershipIn(actor, organisationId);
   if (!m) return false;
-  if (m.role === 'operator') return role === 'manager' || role === 'resident';
+  if (m.role === 'operator') return true;
   if (m.role === 'manager') {
     return (
       role === 'resident' && houseIds.length > 0 && houseIds.every((h) => m.houseIds.includes(h))
