@@ -18,6 +18,9 @@ export const auditLog = sqliteTable(
   },
   (t) => [
     index('audit_log_org_at_idx').on(t.organisationId, t.at),
+    // the audit viewer: an organisation's entries newest first, and by action
+    index('audit_log_org_id_idx').on(t.organisationId, t.id),
+    index('audit_log_org_action_idx').on(t.organisationId, t.action, t.id),
     index('audit_log_record_idx').on(t.recordType, t.recordId),
     // one person's entries (the audit viewer's filter, a staff member's last sign-in)
     index('audit_log_actor_idx').on(t.actorUserId, t.action, t.at),
