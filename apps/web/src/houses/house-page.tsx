@@ -158,6 +158,11 @@ function HouseView(props: { house: HouseDetails }) {
                 Grievances
               </A>
             </li>
+            <li>
+              <A href={`/houses/${props.house.id}/report`} class="button">
+                Monthly report
+              </A>
+            </li>
           </ul>
         </nav>
         <section class="stack" aria-labelledby="residents-heading">
