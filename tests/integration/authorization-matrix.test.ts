@@ -221,6 +221,38 @@ const MATRIX: Record<string, Entry> = {
     call: (c, w) => c.invites.revoke({ organisationId: w.org.id, inviteId: w.invite.inviteId }),
     expect: houseStaff,
   },
+  'staff.list': {
+    call: (c, w) => c.staff.list({ organisationId: w.org.id }),
+    expect: organisationStaff,
+  },
+  'staff.assignHouse': {
+    call: (c, w) =>
+      c.staff.assignHouse({
+        organisationId: w.org.id,
+        membershipId: w.staff.managerOfOtherHouse,
+        houseId: w.house.id,
+      }),
+    expect: operatorOnly,
+  },
+  'staff.unassignHouse': {
+    call: (c, w) =>
+      c.staff.unassignHouse({
+        organisationId: w.org.id,
+        membershipId: w.staff.managerOfHouse,
+        houseId: w.house.id,
+      }),
+    expect: operatorOnly,
+  },
+  'staff.deactivate': {
+    call: (c, w) =>
+      c.staff.deactivate({ organisationId: w.org.id, membershipId: w.staff.managerOfOtherHouse }),
+    expect: operatorOnly,
+  },
+  'staff.reactivate': {
+    call: (c, w) =>
+      c.staff.reactivate({ organisationId: w.org.id, membershipId: w.staff.formerManager }),
+    expect: operatorOnly,
+  },
   'invites.lookup': {
     call: (c, w) => c.invites.lookup({ token: w.invite.token }),
     expect: everyone,
@@ -385,6 +417,11 @@ const MATRIX: Record<string, Entry> = {
     call: (c, w) => c.portfolio.trends({ organisationId: w.org.id }),
     expect: organisationStaff,
   },
+  'reports.monthlyHouse': {
+    // the current month: the world's house was added today, so earlier months are before its records
+    call: (c, w) => c.reports.monthlyHouse({ houseId: w.house.id, month: w.today.slice(0, 7) }),
+    expect: houseStaff,
+  },
   'grievances.file': {
     call: (c) => c.grievances.file({ subject: 'Noise', body: 'Music after 23:00 every night.' }),
     expect: residentsThemselves,
@@ -515,6 +552,14 @@ const MATRIX: Record<string, Entry> = {
   'attention.list': {
     call: (c, w) => c.attention.list({ houseId: w.house.id }),
     expect: houseStaff,
+  },
+  'audit.list': {
+    call: (c, w) => c.audit.list({ organisationId: w.org.id, houseId: w.house.id }),
+    expect: operatorOnly,
+  },
+  'audit.filters': {
+    call: (c, w) => c.audit.filters({ organisationId: w.org.id }),
+    expect: operatorOnly,
   },
   'chores.list': { call: (c, w) => c.chores.list({ houseId: w.house.id }), expect: houseMembers },
   'chores.create': {

@@ -16,14 +16,23 @@ import {
   calendarFor,
   CLIENT_IP_HEADER,
   createContext,
+  type CsvExport,
   GENERIC_ERROR_MESSAGE,
+  isExportList,
   sharedSummary,
+  startExport,
   type Auth,
   type SessionInfo,
 } from '@porchlight/api';
 import type { Db } from '@porchlight/db';
 import { SHARE_CSS, shareGonePage, sharePage } from './share-page';
-import type { Clock, SessionPolicyConfig } from '@porchlight/domain';
+import { csvBody } from './csv-export';
+import {
+  type Clock,
+  DomainError,
+  type DomainErrorCode,
+  type SessionPolicyConfig,
+} from '@porchlight/domain';
 
 export interface AppOptions {
   db: Db;
@@ -50,10 +59,42 @@ function clientIp(c: HonoContext<Env>): string | null {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The signed-in session of a request, read as the tRPC context reads it. */
+async function sessionOf(auth: Auth, headers: Headers): Promise<SessionInfo | null> {
+  const found = await auth.api.getSession({ headers });
+  return found
+    ? {
+        sessionId: found.session.id,
+        userId: found.user.id,
+        createdAt: new Date(found.session.createdAt),
+        lastActiveAt: new Date(found.session.updatedAt),
+      }
+    : null;
+}
+
+const EXPORT_STATUS: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
 export function createApp(options: AppOptions) {
   const log = options.log ?? ((message, error) => console.error(message, error));
   const trusted = new Set(options.trustedOrigins);
   const app = new Hono<Env>();
+
+  /** The API's context for a request: its session, request id and address. */
+  const contextOf = async (c: HonoContext<Env>) =>
+    createContext({
+      db: options.db,
+      session: await sessionOf(options.auth, c.req.raw.headers),
+      requestId: c.get('requestId'),
+      ip: clientIp(c),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
+    });
 
   app.use(requestId({ limitLength: 64 }));
   const headers = (referrerPolicy: string) =>
@@ -190,6 +231,44 @@ export function createApp(options: AppOptions) {
     return c.html(sharePage(summary));
   });
 
+  // CSV exports of the lists staff see: plain GETs, so a link downloads them
+  app.get('/exports/:file', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    // Hono answers HEAD with this handler: a HEAD must not write an export to the audit log
+    if (c.req.method === 'HEAD') return c.body(null, 405, { Allow: 'GET' });
+    const id = c.get('requestId');
+    const list = /^([a-z-]+)\.csv$/.exec(c.req.param('file'))?.[1] ?? '';
+    if (!isExportList(list))
+      return c.json({ error: { message: 'There is no such export.', code: 'NOT_FOUND' } }, 404);
+    // an export lands in the audit log in the person's name: another site may not start one
+    if (c.req.header('sec-fetch-site') === 'cross-site')
+      return c.json(
+        { error: { message: 'Cross-site requests are not allowed.', code: 'FORBIDDEN' } },
+        403,
+      );
+    const ctx = await contextOf(c);
+    let csv: CsvExport;
+    try {
+      csv = await startExport(ctx, list, c.req.query());
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return c.json(
+        {
+          error: {
+            message: error.message,
+            code: error.code,
+            ...(error.field ? { fieldErrors: { [error.field]: error.detail } } : {}),
+            requestId: id,
+          },
+        },
+        EXPORT_STATUS[error.code],
+      );
+    }
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${csv.filename}"`);
+    return c.body(csvBody(csv, (error) => log(`export ${list} failed part-way [${id}]`, error)));
+  });
+
   app.on(['GET', 'POST'], '/api/auth/*', (c) => {
     // better-auth rate-limits by address: give it the socket's, never a client-supplied header
     const headers = new Headers(c.req.raw.headers);
@@ -211,25 +290,7 @@ export function createApp(options: AppOptions) {
     trpcServer({
       router: appRouter,
       endpoint: '/trpc',
-      createContext: async (_opts, c: HonoContext<Env>) => {
-        const found = await options.auth.api.getSession({ headers: c.req.raw.headers });
-        const session: SessionInfo | null = found
-          ? {
-              sessionId: found.session.id,
-              userId: found.user.id,
-              createdAt: new Date(found.session.createdAt),
-              lastActiveAt: new Date(found.session.updatedAt),
-            }
-          : null;
-        return createContext({
-          db: options.db,
-          session,
-          requestId: c.get('requestId'),
-          ip: clientIp(c),
-          ...(options.clock ? { clock: options.clock } : {}),
-          ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
-        });
-      },
+      createContext: (_opts, c: HonoContext<Env>) => contextOf(c),
       onError: ({ error, path, ctx }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {
           const id = (ctx as { requestId?: string } | undefined)?.requestId ?? '?';

@@ -94,6 +94,10 @@ export const routes: RouteDefinition[] = [
         component: lazy(() => import('./chores/print-rota-page')),
       },
       {
+        path: '/houses/:houseId/report',
+        component: lazy(() => import('./reports/monthly-report-page')),
+      },
+      {
         path: '/houses/:houseId/meetings',
         component: lazy(() => import('./meetings/meetings-page')),
       },
@@ -122,16 +126,20 @@ export const routes: RouteDefinition[] = [
         path: '/houses/:houseId/grievances',
         component: lazy(() => import('./grievances/house-grievances-page')),
       },
+      { path: '/reports', component: lazy(() => import('./reports/reports-hub-page')) },
       {
         path: '/reports/violations',
         component: lazy(() => import('./violations/rates-page')),
       },
+      { path: '/reports/exports', component: lazy(() => import('./exports/exports-page')) },
+      { path: '/audit', component: lazy(() => import('./audit/audit-page')) },
       {
         path: '/portfolio',
         component: lazy(() => import('./portfolio/portfolio-page')),
         preload: () => void queryClient.prefetchQuery(portfolioQueries.overview()),
       },
       { path: '/invites', component: lazy(() => import('./invites/invites-page')) },
+      { path: '/staff', component: lazy(() => import('./staff/staff-page')) },
       { path: '/support', component: lazy(() => import('./support/support-page')) },
       { path: '/sharing', component: lazy(() => import('./support/sharing-page')) },
       {

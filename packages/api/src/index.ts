@@ -12,3 +12,11 @@ export { INVITE_DAYS } from './services/invites';
 export { calendarFor } from './services/calendar';
 export { sharedSummary, type SharedSummary } from './services/sharing';
 export { warmDayFigures } from './services/portfolio';
+export {
+  EXPORT_LISTS,
+  isExportList,
+  startExport,
+  type Cell,
+  type CsvExport,
+  type ExportList,
+} from './services/exports';

@@ -1,6 +1,7 @@
 import { accountRouter } from './routers/account';
 import { housesRouter } from './routers/houses';
 import { invitesRouter } from './routers/invites';
+import { staffRouter } from './routers/staff';
 import { residentsRouter } from './routers/residents';
 import { phasesRouter } from './routers/phases';
 import { rulesRouter } from './routers/rules';
@@ -11,6 +12,7 @@ import { checkInsRouter } from './routers/check-ins';
 import { testsRouter } from './routers/tests';
 import { recoveryCapitalRouter } from './routers/recovery-capital';
 import { attentionRouter } from './routers/attention';
+import { auditRouter } from './routers/audit';
 import { choresRouter } from './routers/chores';
 import { meetingsRouter } from './routers/meetings';
 import { officersRouter } from './routers/officers';
@@ -20,6 +22,7 @@ import { milestonesRouter } from './routers/milestones';
 import { resourcesRouter } from './routers/resources';
 import { sharingRouter } from './routers/sharing';
 import { portfolioRouter } from './routers/portfolio';
+import { reportsRouter } from './routers/reports';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -27,6 +30,7 @@ export const appRouter = router({
   houses: housesRouter,
   residents: residentsRouter,
   invites: invitesRouter,
+  staff: staffRouter,
   rules: rulesRouter,
   phases: phasesRouter,
   passes: passesRouter,
@@ -36,6 +40,7 @@ export const appRouter = router({
   tests: testsRouter,
   recoveryCapital: recoveryCapitalRouter,
   attention: attentionRouter,
+  audit: auditRouter,
   chores: choresRouter,
   meetings: meetingsRouter,
   officers: officersRouter,
@@ -45,6 +50,7 @@ export const appRouter = router({
   resources: resourcesRouter,
   sharing: sharingRouter,
   portfolio: portfolioRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

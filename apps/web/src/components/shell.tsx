@@ -120,7 +120,12 @@ export function Shell(props: RouteSectionProps) {
                       </A>
                     </li>
                     <li>
-                      <A href="/reports/violations" class="nav-link">
+                      <A href="/staff" class="nav-link">
+                        Staff
+                      </A>
+                    </li>
+                    <li>
+                      <A href="/reports" class="nav-link">
                         Reports
                       </A>
                     </li>

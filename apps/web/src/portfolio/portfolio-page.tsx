@@ -1,6 +1,7 @@
 // Every house at a glance: where beds are open, which house is slipping, and
 // whether rules are applied evenly. Each figure links down to the house's own
 // screen with the records behind it; the trends show the last twelve weeks.
+import { addUpHouses } from '@porchlight/domain';
 import { NARR_LEVEL_LABELS } from '@porchlight/domain/labels';
 import { A, useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
@@ -110,7 +111,7 @@ function OverviewView(props: { overview: Overview }) {
   });
   const filtered = () => shown().length !== props.overview.houses.length;
   const totals = createMemo(() =>
-    filtered() ? totalsOf(shown()) : (props.overview.totals ?? totalsOf(shown())),
+    filtered() ? addUpHouses(shown()) : (props.overview.totals ?? addUpHouses(shown())),
   );
   const showTrend = (houseId: string) => {
     setSearch({ trend: houseId });
@@ -203,63 +204,6 @@ function OverviewView(props: { overview: Overview }) {
   );
 }
 
-/** The figures of some houses added up: counts summed, rates of the sums. */
-function totalsOf(rows: readonly OverviewHouse[]): Totals {
-  const sum = (pick: (r: OverviewHouse) => number) => rows.reduce((n, r) => n + pick(r), 0);
-  const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-  const nights = sum((r) => r.violations.residentNights);
-  const violations = sum((r) => r.violations.count);
-  const compliance = (pick: (r: OverviewHouse) => OverviewHouse['checkIns7']) => {
-    const required = sum((r) => pick(r).required);
-    const made = sum((r) => pick(r).made);
-    return { required, made, onTime: sum((r) => pick(r).onTime), rate: rate(made, required) };
-  };
-  const beds = sum((r) => r.occupancy.beds);
-  const filled = sum((r) => r.occupancy.filled);
-  const assigned = sum((r) => r.chores.assigned);
-  const done = sum((r) => r.chores.done);
-  const present = sum((r) => r.meetings.present);
-  const recorded = sum((r) => r.meetings.recorded);
-  return {
-    houses: rows.length,
-    occupancy: {
-      beds,
-      filled,
-      open: sum((r) => r.occupancy.open),
-      expectedMoveOuts: sum((r) => r.occupancy.expectedMoveOuts),
-      rate: rate(filled, beds),
-    },
-    checkIns7: compliance((r) => r.checkIns7),
-    checkIns30: compliance((r) => r.checkIns30),
-    chores: {
-      assigned,
-      done,
-      verified: sum((r) => r.chores.verified),
-      missed: sum((r) => r.chores.missed),
-      rate: rate(done, assigned),
-    },
-    violations: {
-      count: violations,
-      residentNights: nights,
-      // the same rounding as the server: two decimals, per thirty nights
-      perResidentMonth: nights === 0 ? null : Math.round((violations / (nights / 30)) * 100) / 100,
-    },
-    meetings: {
-      held: sum((r) => r.meetings.held),
-      present,
-      recorded,
-      rate: rate(present, recorded),
-    },
-    positiveTests: sum((r) => r.positiveTests),
-    openGrievances: sum((r) => r.openGrievances),
-    attention: {
-      flags: sum((r) => r.attention.flags),
-      urgent: sum((r) => r.attention.urgent),
-      residents: sum((r) => r.attention.residents),
-    },
-  };
-}
-
 type Figures = Pick<
   OverviewHouse,
   | 'occupancy'
@@ -270,8 +214,7 @@ type Figures = Pick<
   | 'meetings'
   | 'positiveTests'
   | 'openGrievances'
-  | 'attention'
->;
+> & { attention: Totals['attention'] };
 
 const rateText = (r: number | null) => (r === null ? '—' : r.toFixed(2));
 

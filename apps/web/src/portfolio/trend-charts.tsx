@@ -2,39 +2,19 @@
 // violations, for all houses together or one house, so a house that is slipping
 // shows before it becomes a crisis. Drawn with chart.js; the same numbers are in
 // a table for screen readers and print. Loaded only when the overview shows it.
-import {
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
 import { useQuery } from '@tanstack/solid-query';
 import { createEffect, createMemo, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { Disclosure } from '../components/disclosure';
+import { Chart, LINE_COLOURS, LINE_DASHES } from '../lib/line-chart';
 import { LoadError, Loading } from '../components/page';
 import { formatDate } from '../lib/dates';
 import { type OverviewHouse, percent, portfolioQueries, type TrendWeek } from './data';
 import '../violations/records.css';
 
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  CategoryScale,
-  Legend,
-  Tooltip,
-);
-
-// Okabe–Ito colours with dashes as a second cue, as the violation rates chart uses
 const SERIES = [
-  { key: 'occupancy', label: 'Beds filled', colour: '#0072B2', dash: [] },
-  { key: 'checkIns', label: 'Check-ins made', colour: '#D55E00', dash: [6, 4] },
-  { key: 'chores', label: 'Chores done', colour: '#009E73', dash: [2, 3] },
+  { key: 'occupancy', label: 'Beds filled' },
+  { key: 'checkIns', label: 'Check-ins made' },
+  { key: 'chores', label: 'Chores done' },
 ] as const;
 
 function weekLabel(weekStart: string) {
@@ -83,15 +63,15 @@ function LineChart(props: {
     chart.data.labels = weeks.map((w) => weekLabel(w.weekStart));
     chart.data.datasets =
       props.kind === 'shares'
-        ? SERIES.map((s) => ({
+        ? SERIES.map((s, i) => ({
             label: s.label,
             data: weeks.map((w) => {
               const v = w[s.key];
               return v === null ? null : Math.round(v * 1000) / 10;
             }),
-            borderColor: s.colour,
-            backgroundColor: s.colour,
-            borderDash: [...s.dash],
+            borderColor: LINE_COLOURS[i],
+            backgroundColor: LINE_COLOURS[i],
+            borderDash: LINE_DASHES[i] ?? [],
             spanGaps: false,
             tension: 0,
           }))
@@ -99,8 +79,8 @@ function LineChart(props: {
             {
               label: 'Violations per resident-month',
               data: weeks.map((w) => w.violationsPerResidentMonth),
-              borderColor: '#CC79A7',
-              backgroundColor: '#CC79A7',
+              borderColor: LINE_COLOURS[3],
+              backgroundColor: LINE_COLOURS[3],
               spanGaps: false,
               tension: 0,
             },

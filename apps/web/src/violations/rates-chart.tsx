@@ -1,32 +1,9 @@
 // Violations per resident-month over time, a line per house: a house that
 // applies rules much more (or less) than the others stands out at a glance.
 // The table beside it carries the same numbers for screen readers and print.
-import {
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
 import { createEffect, onCleanup, onMount } from 'solid-js';
+import { Chart, LINE_COLOURS as COLOURS, LINE_DASHES as DASHES } from '../lib/line-chart';
 import type { ViolationRates } from './data';
-
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  CategoryScale,
-  Legend,
-  Tooltip,
-);
-
-// distinguishable for common colour-vision differences (Okabe–Ito), with dashes as a second cue
-const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
-const DASHES = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
 
 export function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number);

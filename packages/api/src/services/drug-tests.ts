@@ -3,7 +3,20 @@
 // counts as a positive everywhere. A lab confirmation is a new entry pointing to
 // the test it confirms; the test as first recorded stays. Random draws are fair
 // and reproducible: the record keeps who was eligible, who was drawn and the seed.
-import { alias, and, desc, eq, gte, inArray, isNull, lte, newId, schema } from '@porchlight/db';
+import {
+  alias,
+  and,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  newId,
+  or,
+  schema,
+  sql,
+} from '@porchlight/db';
 import {
   conflict,
   countsAsPositive,
@@ -17,6 +30,7 @@ import {
   type LabResult,
   localDateAt,
   newDrawSeed,
+  POSITIVE_RESULTS,
   type RandomDrawInput,
   SUBSTANCE_LABELS,
   verifyDraw,
@@ -314,6 +328,11 @@ export async function positiveTestsSince(
       inArray(schema.drugTests.houseId, [...houseIds]),
       isNull(schema.drugTests.confirmsId),
       gte(schema.drugTests.collectedAt, since),
+      // only a positive or refused test, or one a lab confirmed, can stand as positive
+      or(
+        inArray(schema.drugTests.result, [...POSITIVE_RESULTS]),
+        sql`exists (select 1 from drug_tests c where c.confirms_id = ${schema.drugTests.id})`,
+      ),
     ),
   );
   return (await testsOut(ctx, rows)).filter((t) => t.countsAsPositive);

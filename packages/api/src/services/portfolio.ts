@@ -9,6 +9,7 @@ import { and, eq, gte, inArray, isNull, lte, or, schema, sql } from '@porchlight
 import {
   type Actor,
   addCounts,
+  addUpHouses,
   addDays,
   type Counts,
   dayFigures,
@@ -247,9 +248,16 @@ const countColumns = {
   violations: schema.houseDayStats.violations,
 } as const;
 
-type Window = { from: string; to: string };
+type Window = { from: string; to: string; counts: ReadonlyArray<keyof Counts> };
 
-/** The stored counts of each house summed over each window, in one grouped query per distinct today. */
+const CHECK_INS = ['checkInsRequired', 'checkInsMade', 'checkInsOnTime'] as const;
+const CHORES = ['choresAssigned', 'choresDone', 'choresVerified', 'choresMissed'] as const;
+const VIOLATIONS = ['nights', 'violations'] as const;
+
+/**
+ * The stored counts of each house summed over each window, in one grouped
+ * query; each window sums only the counts it is read for (the others stay 0).
+ */
 async function storedSums<K extends string>(
   ctx: Ctx,
   houseIds: readonly string[],
@@ -259,9 +267,11 @@ async function storedSums<K extends string>(
   const selection: Record<string, ReturnType<typeof sql<number>>> = {};
   for (const key of keys) {
     const w = windows[key];
-    for (const [name, column] of Object.entries(countColumns))
+    for (const name of w.counts) {
+      const column = countColumns[name];
       selection[`${key}.${name}`] =
         sql<number>`coalesce(sum(case when ${schema.houseDayStats.date} between ${w.from} and ${w.to} then ${column} end), 0)`;
+    }
   }
   const from = keys.map((k) => windows[k].from).reduce((a, b) => (a < b ? a : b));
   const to = keys.map((k) => windows[k].to).reduce((a, b) => (a > b ? a : b));
@@ -285,8 +295,7 @@ async function storedSums<K extends string>(
     const sums = {} as Record<K, Counts>;
     for (const key of keys) {
       const counts = { ...ZERO_COUNTS };
-      for (const name of Object.keys(countColumns) as Array<keyof Counts>)
-        counts[name] = Number(values[`${key}.${name}`] ?? 0);
+      for (const name of windows[key].counts) counts[name] = Number(values[`${key}.${name}`] ?? 0);
       sums[key] = counts;
     }
     out.set(row.houseId, sums);
@@ -343,31 +352,68 @@ async function countAttention(ctx: Ctx, house: House, version: number): Promise<
   return count;
 }
 
+// counts being worked out behind the overview, at most two at a time
+const behind = new Set<string>();
+const queue: Array<() => Promise<void>> = [];
+let working = 0;
+function pump() {
+  while (working < 2) {
+    const job = queue.shift();
+    if (!job) return;
+    working += 1;
+    void job().finally(() => {
+      working -= 1;
+      pump();
+    });
+  }
+}
+function countBehind(ctx: Ctx, house: House, version: number) {
+  if (behind.has(house.id)) return;
+  behind.add(house.id);
+  queue.push(async () => {
+    try {
+      await countAttention(ctx, house, version);
+    } catch {
+      // the next overview works it out again
+      attentionCache.delete(house.id);
+    } finally {
+      behind.delete(house.id);
+    }
+  });
+  pump();
+}
+
+/** Houses changed since their count whose count is worked out before answering; the rest are shown as they were a moment ago. */
+const ATTENTION_SYNC_LIMIT = 4;
+
 /**
- * How many flags each house's attention list has. A count is kept until a write
- * changes the house (its version) or it is a minute old; an old count whose
- * house has not changed is shown while a fresh one is worked out behind it.
+ * How many flags each house's attention list has. A house never counted is
+ * counted now. A count is worked out again when a write changes the house (its
+ * version) or once it is a minute old (deadlines pass); until then, and when
+ * many houses changed at once, the last count is shown with when it was made.
  */
 async function attentionCounts(ctx: Ctx, houses: readonly House[], states: Map<string, State>) {
   const now = ctx.clock.now().getTime();
   const result = new Map<string, AttentionCount>();
-  const missing: House[] = [];
+  const countNow: House[] = [];
+  let changed = 0;
   for (const house of houses) {
     const version = states.get(house.id)?.version ?? 0;
     const cached = attentionCache.get(house.id);
-    if (!cached || cached.version !== version) missing.push(house);
-    else {
+    if (!cached) countNow.push(house);
+    else if (cached.version !== version && changed < ATTENTION_SYNC_LIMIT) {
+      changed += 1;
+      countNow.push(house);
+    } else {
       result.set(house.id, cached);
-      if (now - cached.at > ATTENTION_FRESH_MS) {
-        cached.at = now; // one refresh at a time
-        void countAttention(ctx, house, version).catch(() => attentionCache.delete(house.id));
-      }
+      if (cached.version !== version || now - cached.at > ATTENTION_FRESH_MS)
+        countBehind(ctx, house, version);
     }
   }
   let next = 0;
   const worker = async () => {
-    while (next < missing.length) {
-      const house = missing[next++];
+    while (next < countNow.length) {
+      const house = countNow[next++];
       if (house)
         result.set(house.id, await countAttention(ctx, house, states.get(house.id)?.version ?? 0));
     }
@@ -385,6 +431,9 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
   const todays = [...new Set(todayOf.values())];
   const earliest = todays.reduce((a, b) => (a < b ? a : b));
   const latest = todays.reduce((a, b) => (a > b ? a : b));
+  const planned = sql<
+    string | null
+  >`case when ${schema.stays.expectedEndDate} <= ${addDays(latest, EXPECTED_MOVE_OUT_DAYS)} then ${schema.stays.expectedEndDate} end`;
   const [beds, stays, choresToday, violationsRecent, meetings, tests, grievances, managers] =
     await Promise.all([
       ctx.db
@@ -392,15 +441,17 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
         .from(schema.beds)
         .where(inArray(schema.beds.houseId, ids))
         .groupBy(schema.beds.houseId),
-      // open stays, and who is to leave soon
+      // open stays (a stay never starts after its house's today: admissions are not
+      // dated ahead), with the planned move-outs by day up to the furthest horizon
       ctx.db
         .select({
           houseId: schema.stays.houseId,
-          startDate: schema.stays.startDate,
-          expectedEndDate: schema.stays.expectedEndDate,
+          expectedEndDate: planned,
+          stays: sql<number>`count(*)`,
         })
         .from(schema.stays)
-        .where(and(inArray(schema.stays.houseId, ids), isNull(schema.stays.endDate))),
+        .where(and(inArray(schema.stays.houseId, ids), isNull(schema.stays.endDate)))
+        .groupBy(schema.stays.houseId, planned),
       ctx.db
         .select({ o: schema.choreOccurrences })
         .from(schema.choreOccurrences)
@@ -479,6 +530,7 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
     const today = todayOf.get(house.id) ?? '';
     const soon = addDays(today, EXPECTED_MOVE_OUT_DAYS);
     const open = stays.filter((s) => s.houseId === house.id);
+    const filled = open.reduce((n, s) => n + Number(s.stays), 0);
     const chores = choresToday
       .filter(({ o }) => o.houseId === house.id && o.date === today)
       .map(({ o }) => ({ date: o.date, status: statusOf(o, today) }));
@@ -487,7 +539,7 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
         date: today,
         statuses: [],
         chores,
-        stays: open.map((s) => ({ startDate: s.startDate, endDate: null })),
+        stays: [],
         violations: violationsRecent.filter(
           (v) => v.houseId === house.id && localDateAt(v.occurredAt, house.timezone) === today,
         ).length,
@@ -504,10 +556,12 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
       house,
       today,
       beds: Number(beds.find((b) => b.houseId === house.id)?.beds ?? 0),
-      filled: open.filter((s) => s.startDate <= today).length,
-      expectedMoveOuts: open.filter((s) => s.expectedEndDate !== null && s.expectedEndDate <= soon)
-        .length,
-      todayCounts,
+      filled,
+      expectedMoveOuts: open
+        .filter((s) => s.expectedEndDate !== null && s.expectedEndDate <= soon)
+        .reduce((n, s) => n + Number(s.stays), 0),
+      // tonight counts as a night lived, as the violation rates count it
+      todayCounts: { ...todayCounts, nights: filled },
       meetings: {
         held: held.length,
         present: held.reduce((n, m) => n + Number(m.present), 0),
@@ -580,10 +634,10 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
   for (const [today, houseIds] of byToday) {
     const w = overviewWindows(today);
     const stored = await storedSums(ctx, houseIds, {
-      checkIns7: w.checkIns7,
-      checkIns30: w.checkIns30,
-      chores28: { from: w.chores28.from, to: w.yesterday },
-      violations: { from: w.violations.from, to: w.yesterday },
+      checkIns7: { ...w.checkIns7, counts: CHECK_INS },
+      checkIns30: { ...w.checkIns30, counts: CHECK_INS },
+      chores28: { from: w.chores28.from, to: w.yesterday, counts: CHORES },
+      violations: { from: w.violations.from, to: w.yesterday, counts: VIOLATIONS },
     });
     for (const id of houseIds) {
       const s = stored.get(id) ?? {
@@ -604,20 +658,14 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
     }
   }
 
-  let total = {
+  const none = {
     checkIns7: ZERO_COUNTS,
     checkIns30: ZERO_COUNTS,
     chores28: ZERO_COUNTS,
     violations: ZERO_COUNTS,
   };
   const rows = live.map((l) => {
-    const s = sums.get(l.house.id) ?? total;
-    total = {
-      checkIns7: addCounts(total.checkIns7, s.checkIns7),
-      checkIns30: addCounts(total.checkIns30, s.checkIns30),
-      chores28: addCounts(total.chores28, s.chores28),
-      violations: addCounts(total.violations, s.violations),
-    };
+    const s = sums.get(l.house.id) ?? none;
     const a = attention.get(l.house.id);
     return {
       houseId: l.house.id,
@@ -642,14 +690,14 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
       },
       positiveTests: l.positiveTests,
       openGrievances: l.openGrievances,
-      attention: { flags: a?.flags ?? 0, urgent: a?.urgent ?? 0, residents: a?.residents ?? 0 },
+      attention: {
+        flags: a?.flags ?? 0,
+        urgent: a?.urgent ?? 0,
+        residents: a?.residents ?? 0,
+        countedAt: new Date(a?.at ?? now.getTime()).toISOString(),
+      },
     };
   });
-  const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + pick(r), 0);
-  const beds = sum((r) => r.occupancy.beds);
-  const filled = sum((r) => r.occupancy.filled);
-  const present = sum((r) => r.meetings.present);
-  const recorded = sum((r) => r.meetings.recorded);
   const sample = live[0]?.today ?? localDateAt(now, 'UTC');
   const w = overviewWindows(sample);
   return {
@@ -663,30 +711,7 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
       meetingDays: OVERVIEW_MEETING_DAYS,
       expectedMoveOutDays: EXPECTED_MOVE_OUT_DAYS,
     },
-    totals: {
-      houses: rows.length,
-      occupancy: {
-        beds,
-        filled,
-        open: sum((r) => r.occupancy.open),
-        expectedMoveOuts: sum((r) => r.occupancy.expectedMoveOuts),
-        rate: ratio(filled, beds),
-      },
-      ...figuresOf(total),
-      meetings: {
-        held: sum((r) => r.meetings.held),
-        present,
-        recorded,
-        rate: ratio(present, recorded),
-      },
-      positiveTests: sum((r) => r.positiveTests),
-      openGrievances: sum((r) => r.openGrievances),
-      attention: {
-        flags: sum((r) => r.attention.flags),
-        urgent: sum((r) => r.attention.urgent),
-        residents: sum((r) => r.attention.residents),
-      },
-    },
+    totals: addUpHouses(rows),
     houses: rows,
   };
 }

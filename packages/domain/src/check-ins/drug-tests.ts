@@ -185,8 +185,14 @@ export type DrugTestConfirmInput = z.infer<typeof drugTestConfirmInput>;
  * in every count and chart: otherwise refusing would be the way to stay clean
  * on paper.
  */
+/** The results that count as positive: a refusal does. */
+export const POSITIVE_RESULTS = [
+  'positive',
+  'refused',
+] as const satisfies readonly DrugTestResult[];
+
 export function countsAsPositive(result: DrugTestResult): boolean {
-  return result === 'positive' || result === 'refused';
+  return (POSITIVE_RESULTS as readonly DrugTestResult[]).includes(result);
 }
 
 /**

@@ -182,3 +182,82 @@ export function weeklyTrend(
   }
   return weeks;
 }
+
+interface Compliance {
+  required: number;
+  made: number;
+  onTime: number;
+  rate: number | null;
+}
+
+/** One house's line of the overview, as far as adding houses up goes. */
+export interface HouseLine {
+  occupancy: { beds: number; filled: number; open: number; expectedMoveOuts: number };
+  checkIns7: Compliance;
+  checkIns30: Compliance;
+  chores: { assigned: number; done: number; verified: number; missed: number };
+  violations: { count: number; residentNights: number };
+  meetings: { held: number; present: number; recorded: number };
+  positiveTests: number;
+  openGrievances: number;
+  attention: { flags: number; urgent: number; residents: number };
+}
+
+/**
+ * Houses added up: every count summed and every rate taken of the sums, so a
+ * big house weighs more than a small one. The organisation's totals, and the
+ * dashboard's totals of the houses a filter leaves.
+ */
+export function addUpHouses(rows: readonly HouseLine[]) {
+  const sum = (pick: (r: HouseLine) => number) => rows.reduce((n, r) => n + pick(r), 0);
+  const compliance = (pick: (r: HouseLine) => Compliance): Compliance => {
+    const required = sum((r) => pick(r).required);
+    const made = sum((r) => pick(r).made);
+    return { required, made, onTime: sum((r) => pick(r).onTime), rate: ratio(made, required) };
+  };
+  const beds = sum((r) => r.occupancy.beds);
+  const filled = sum((r) => r.occupancy.filled);
+  const assigned = sum((r) => r.chores.assigned);
+  const done = sum((r) => r.chores.done);
+  const count = sum((r) => r.violations.count);
+  const nights = sum((r) => r.violations.residentNights);
+  const present = sum((r) => r.meetings.present);
+  const recorded = sum((r) => r.meetings.recorded);
+  return {
+    houses: rows.length,
+    occupancy: {
+      beds,
+      filled,
+      open: sum((r) => r.occupancy.open),
+      expectedMoveOuts: sum((r) => r.occupancy.expectedMoveOuts),
+      rate: ratio(filled, beds),
+    },
+    checkIns7: compliance((r) => r.checkIns7),
+    checkIns30: compliance((r) => r.checkIns30),
+    chores: {
+      assigned,
+      done,
+      verified: sum((r) => r.chores.verified),
+      missed: sum((r) => r.chores.missed),
+      rate: ratio(done, assigned),
+    },
+    violations: {
+      count,
+      residentNights: nights,
+      perResidentMonth: ratePerResidentMonth(count, nights),
+    },
+    meetings: {
+      held: sum((r) => r.meetings.held),
+      present,
+      recorded,
+      rate: ratio(present, recorded),
+    },
+    positiveTests: sum((r) => r.positiveTests),
+    openGrievances: sum((r) => r.openGrievances),
+    attention: {
+      flags: sum((r) => r.attention.flags),
+      urgent: sum((r) => r.attention.urgent),
+      residents: sum((r) => r.attention.residents),
+    },
+  };
+}
