@@ -52,6 +52,12 @@ describe('HTTP server', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
+  it('says how long the server spent on an API call, in a Server-Timing header', async () => {
+    const res = await fetch(`${server.url}/trpc/account.whoami`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('server-timing')).toMatch(/^app;dur=\d+(\.\d)?$/);
+  });
+
   it('prints the URL and the demo logins at start-up', () => {
     expect(server.output()).toContain(server.url);
     expect(server.output()).toContain('operator@example.org');

@@ -157,6 +157,12 @@ export function createApp(options: AppOptions) {
     }
     return next();
   });
+  // how long the server spent on an API call, for the browser's devtools and the benchmark
+  app.use('/trpc/*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.header('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
+  });
   app.use('/trpc/*', sameOriginWrites);
   app.use('/api/*', sameOriginWrites);
   app.use(

@@ -30,6 +30,8 @@ export interface DbOptions {
   synchronous?: 'FULL' | 'NORMAL';
   authToken?: string;
   encryptionKey?: string;
+  /** Called with every query drizzle runs outside a batch: the query-plan test reads them. */
+  logQuery?: (sql: string, params: unknown[]) => void;
 }
 
 export interface DbHandle {
@@ -175,6 +177,12 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
   } else {
     client = createClient({ url, ...(options.authToken ? { authToken: options.authToken } : {}) });
   }
-  const db: Db = drizzle({ client, schema, casing: 'snake_case' });
+  const logQuery = options.logQuery;
+  const db: Db = drizzle({
+    client,
+    schema,
+    casing: 'snake_case',
+    ...(logQuery ? { logger: { logQuery } } : {}),
+  });
   return { db, client, url, isEmbedded: embedded, close: () => client.close() };
 }
