@@ -22,7 +22,7 @@ test('an operator gives a manager a house and takes it back, then deactivates th
   await expectAccessible(page);
 
   // new staff come in through an invite
-  await page.getByRole('link', { name: 'Invite a house manager' }).click();
+  await page.getByRole('link', { name: 'Invite a manager or operator' }).click();
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Create invite' }) });
   await form.getByLabel('Name').fill('Sky Newman');
   await form.getByLabel('Email').fill(email);

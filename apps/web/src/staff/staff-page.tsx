@@ -81,7 +81,7 @@ function StaffList(props: { organisationId: string; canChange: boolean }) {
           <p class="lede">Everyone who runs your houses, and when each last signed in.</p>
           <p>
             <A href="/invites" class="button">
-              Invite a house manager
+              Invite a manager or operator
             </A>
           </p>
         </div>
