@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['integration/**/*.test.ts', 'http/**/*.test.ts'],
+    include: ['integration/**/*.test.ts', 'http/**/*.test.ts', 'budgets/**/*.test.ts'],
     globalSetup: ['./support/global-setup.ts'],
     maxWorkers: 2,
     testTimeout: 20_000,

@@ -28,5 +28,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
+    // dist/.vite/manifest.json maps each module to its chunk and imports: the
+    // bundle-size budget (tests/budgets) walks it to find what a page loads.
+    manifest: true,
   },
 });

@@ -8,6 +8,7 @@ import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
 import type { AddressInfo } from 'node:net';
@@ -163,6 +164,8 @@ export function createApp(options: AppOptions) {
     await next();
     c.header('Server-Timing', `app;dur=${(performance.now() - started).toFixed(1)}`);
   });
+  // the API's answers travel gzipped too: a house's board is a few kilobytes of JSON
+  app.use('/trpc/*', compress());
   app.use('/trpc/*', sameOriginWrites);
   app.use('/api/*', sameOriginWrites);
   app.use(
@@ -309,6 +312,8 @@ export function createApp(options: AppOptions) {
   const webRoot = options.webRoot;
   if (webRoot && existsSync(join(webRoot, 'index.html'))) {
     const indexHtml = readFileSync(join(webRoot, 'index.html'), 'utf8');
+    // a phone on prepaid data downloads the dashboard gzipped
+    app.use('/assets/*', compress());
     app.use(
       '/assets/*',
       async (c, next) => {
@@ -326,6 +331,8 @@ export function createApp(options: AppOptions) {
     };
     app.get('/', shell);
     app.get('/index.html', shell);
+    // the build's manifest is for the budget test, not for visitors
+    app.get('/.vite/*', (c) => c.notFound());
     app.use('*', serveStatic({ root: webRoot }));
     // every other GET is a dashboard route: the app shell decides
     app.get('*', shell);

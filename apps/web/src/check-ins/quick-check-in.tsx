@@ -3,7 +3,6 @@
 // the curfew window; and going out and coming back. Every time shown is the
 // server's, on the house's clock.
 import { A } from '@solidjs/router';
-import { checkInCorrectInput, checkInRecordInput, signOutInput } from '@porchlight/domain';
 import { useInfiniteQuery, useQuery } from '@tanstack/solid-query';
 import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Disclosure } from '../components/disclosure';
@@ -225,7 +224,8 @@ function CheckInForm(props: {
   announce: Announce;
 }) {
   const form = createForm({
-    read: (data, element) => {
+    read: async (data, element) => {
+      const { checkInRecordInput } = await import('../lib/schemas');
       const checked = validate(checkInRecordInput, readDaily(data));
       if (!checked.ok) unfoldFor(element, checked.errors);
       return checked;
@@ -255,6 +255,8 @@ function CheckInForm(props: {
       // the phone starts finding its place at the first tap, so it is ready by "Send"
       onChange={() => {
         if (props.shareLocation) props.location.start();
+        // and the schema that checks the answers is on its way by then too
+        void import('../lib/schemas');
       }}
     >
       <DailyFields contacts />
@@ -356,7 +358,8 @@ function CorrectFields(props: {
   onDone: Announce;
 }) {
   const form = createForm({
-    read: (data, element) => {
+    read: async (data, element) => {
+      const { checkInCorrectInput } = await import('../lib/schemas');
       const checked = validate(checkInCorrectInput, {
         checkInId: props.entry.originalId,
         reason: text(data, 'reason'),
@@ -503,7 +506,8 @@ function returnTimeToIso(value: string): string {
 
 function SignOutForm(props: { timeZone: string | undefined; onDone: Announce }) {
   const form = createForm({
-    read: (data): Validation<{ destination: string; expectedReturnAt: string }> => {
+    read: async (data): Promise<Validation<{ destination: string; expectedReturnAt: string }>> => {
+      const { signOutInput } = await import('../lib/schemas');
       const time = text(data, 'expectedReturnAt');
       const expectedReturnAt = returnTimeToIso(time);
       const checked = validate(signOutInput, {

@@ -1,7 +1,6 @@
 // One of the signed-in resident's chores: what and where, its state, and the
 // "Done" button on its day (with an optional note). Shared by the home page and
 // the resident's chores page.
-import { markDoneInput } from '@porchlight/domain';
 import { type JSX, Show } from 'solid-js';
 import { Disclosure } from '../components/disclosure';
 import { createForm, Form, FormAlert, SubmitButton, text, TextField, validate } from '../lib/forms';
@@ -92,8 +91,13 @@ export function MyChoreCard(props: {
 
 function DoneWithNote(props: { occurrence: MyOccurrence; onDone: (message: string) => void }) {
   const form = createForm({
-    read: (data) =>
-      validate(markDoneInput, { occurrenceId: props.occurrence.id, note: text(data, 'note') }),
+    read: async (data) => {
+      const { markDoneInput } = await import('../lib/schemas');
+      return validate(markDoneInput, {
+        occurrenceId: props.occurrence.id,
+        note: text(data, 'note'),
+      });
+    },
     submit: async (value) => {
       await markChoreDone(value);
       props.onDone(doneMessage(props.occurrence));

@@ -58,7 +58,8 @@ export interface FormState {
 const FormContext = createContext<FormState>();
 
 export interface FormOptions<T> {
-  read: (data: FormData, form: HTMLFormElement) => Validation<T>;
+  /** A form may load its schema on the first send (see lib/schemas.ts): reading can wait. */
+  read: (data: FormData, form: HTMLFormElement) => Validation<T> | Promise<Validation<T>>;
   submit: (value: T, form: HTMLFormElement) => Promise<void>;
 }
 
@@ -93,13 +94,14 @@ export function createForm<T>(options: FormOptions<T>): FormState {
     formElement = form;
     setErrors({});
     setAlert(null);
-    const checked = options.read(new FormData(form), form);
-    if (!checked.ok) {
-      show(checked.errors);
-      return;
-    }
+    // busy while reading too: a second tap must not send twice while a schema loads
     setBusy(true);
     try {
+      const checked = await options.read(new FormData(form), form);
+      if (!checked.ok) {
+        show(checked.errors);
+        return;
+      }
       await options.submit(checked.data, form);
     } catch (error) {
       const problem = problemOf(error);

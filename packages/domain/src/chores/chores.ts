@@ -5,6 +5,7 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { addDays, daysBetween, type LocalDate } from '../dates';
 import { id, localDate, optionalText, requiredText } from '../schemas';
+import { type OccurrenceStatus } from './chore-labels';
 
 export const CHORE_FREQUENCIES = ['daily', 'weekdays', 'weekly'] as const;
 export type ChoreFrequency = (typeof CHORE_FREQUENCIES)[number];
@@ -185,26 +186,7 @@ export function scheduleText(chore: ChoreSchedule): string {
     : `${short.slice(0, -1).join(', ')} and ${short.at(-1) ?? ''}`;
 }
 
-export const OCCURRENCE_STATUSES = [
-  'unassigned',
-  'upcoming',
-  'due',
-  'done',
-  'verified',
-  'rejected',
-  'missed',
-] as const;
-export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
-
-export const OCCURRENCE_STATUS_LABELS: Record<OccurrenceStatus, string> = {
-  unassigned: 'Nobody yet',
-  upcoming: 'Coming up',
-  due: 'To do today',
-  done: 'Done',
-  verified: 'Checked',
-  rejected: 'Sent back',
-  missed: 'Missed',
-};
+export * from './chore-labels';
 
 export interface OccurrenceState {
   date: LocalDate;
