@@ -198,6 +198,26 @@ describe('planRota: invariants over random houses, rosters and histories', () =>
           );
           for (const date of dates) {
             if (!isAvailable(r, date)) continue;
+            // more residents pinned to the chore that day than it has places: not every pin can hold
+            const places = plan.slots.filter(
+              (s) => s.choreId === pin.choreId && s.date === date,
+            ).length;
+            const pinnedThatDay = new Set(
+              house.pins
+                .filter((p) => p.choreId === pin.choreId && (!p.date || p.date === date))
+                .filter((p) => {
+                  const other = byId.get(p.residentId);
+                  return (
+                    other !== undefined &&
+                    isAvailable(other, date) &&
+                    !house.exclusions.some(
+                      (e) => e.residentId === other.id && e.choreId === p.choreId,
+                    )
+                  );
+                })
+                .map((p) => p.residentId),
+            );
+            if (pinnedThatDay.size > places) continue;
             const theirs = plan.slots.filter(
               (s) => s.choreId === pin.choreId && s.date === date && s.residentId === r.id,
             );
