@@ -143,11 +143,21 @@ export async function startProduct(options: ProductOptions): Promise<Server & { 
   return { child, pid: child.pid ?? 0, url, output, stop: () => stop(child), startMs };
 }
 
-export async function startBaseline(port: number, dbPath: string): Promise<Server> {
+/** Starts the baseline, optionally with the event-loop probe answering on `probe.port`. */
+export async function startBaseline(
+  port: number,
+  dbPath: string,
+  probe?: { module: string; port: number },
+): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   const { child, output } = spawnServer(
-    ['--import', TSX_IMPORT, BASELINE],
-    { PATH: process.env.PATH, BASELINE_PORT: String(port), BASELINE_DB: dbPath },
+    [...(probe ? ['--import', probe.module] : []), '--import', TSX_IMPORT, BASELINE],
+    {
+      PATH: process.env.PATH,
+      BASELINE_PORT: String(port),
+      BASELINE_DB: dbPath,
+      ...(probe ? { BENCH_PROBE_PORT: String(probe.port) } : {}),
+    },
     url,
   );
   await untilHealthy(child, url, output, 60_000);
