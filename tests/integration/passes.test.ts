@@ -2,7 +2,7 @@
 // returns that become violations or are excused.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { addDays } from '@porchlight/domain';
+import { addDays, instantAt } from '@porchlight/domain';
 import { eq, schema } from '@porchlight/db';
 import {
   callerAs,
@@ -24,6 +24,9 @@ let managerId: string;
 let resident: Awaited<ReturnType<typeof makeResidentUser>>;
 const HOUR = 3_600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
+// a house-local time some days from today, so the test does not depend on the hour it runs
+const localAt = (days: number, hour: number) =>
+  instantAt(addDays(todayIn(house.timezone), days), hour, 0, house.timezone).toISOString();
 
 beforeEach(async () => {
   t = await testDb();
@@ -81,8 +84,8 @@ describe('pass eligibility by phase', () => {
       me.passes.request({
         type: 'family',
         destination: "Mum's",
-        departAt: inHours(26),
-        expectedReturnAt: inHours(26 + 20),
+        departAt: localAt(2, 18),
+        expectedReturnAt: localAt(3, 14),
       }),
     );
     expect(error.message).toBe(
@@ -96,8 +99,8 @@ describe('pass eligibility by phase', () => {
     const made = await me.passes.request({
       type: 'overnight',
       destination: "Mum's",
-      departAt: inHours(26),
-      expectedReturnAt: inHours(26 + 20),
+      departAt: localAt(2, 18),
+      expectedReturnAt: localAt(3, 14),
       contact: '(555) 010-2000',
     });
     expect(made.status).toBe('requested');

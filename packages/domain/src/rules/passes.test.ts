@@ -90,6 +90,27 @@ describe('pass eligibility by phase', () => {
     ]);
   });
 
+  test('a pass that leaves after curfew and stays out all night is overnight, though it misses no curfew', () => {
+    // Tuesday 22:30 to Wednesday 10:00 New York time: the 22:00 curfew has passed
+    const request = {
+      type: 'family' as const,
+      departAt: at('2026-11-25T03:30:00Z'),
+      expectedReturnAt: at('2026-11-25T15:00:00Z'),
+    };
+    expect(curfewsMissed(phase1, request.departAt, request.expectedReturnAt, NY)).toEqual([]);
+    expect(check(phase1, request).refusals).toEqual([
+      {
+        field: 'expectedReturnAt',
+        message: 'is overnight, and Phase 1 does not allow overnight passes.',
+      },
+    ]);
+    expect(check(phase2, request).notes).toEqual(['Overnight: away for one night.']);
+    // three nights away are counted as three, by 03:00 house time
+    expect(
+      check(phase2, { ...request, expectedReturnAt: at('2026-11-27T15:00:00Z') }).notes,
+    ).toEqual(['Overnight: away for 3 nights.']);
+  });
+
   test('Phase 2 allows the same night away, noted for the manager', () => {
     const result = check(phase2, {
       type: 'family',

@@ -139,8 +139,10 @@ export function checkPassEligibility(args: {
   }
 
   const missed = curfewsMissed(phase, request.departAt, request.expectedReturnAt, timeZone);
-  const overnight =
-    request.type === 'overnight' || missed.some((m) => awayAtThree(m, request, timeZone));
+  // nights away count by 03:00 house time, so a pass that leaves after curfew and
+  // stays out all night is overnight even though it misses no curfew
+  const nights = nightsAway(request.departAt, request.expectedReturnAt, timeZone);
+  const overnight = request.type === 'overnight' || nights > 0;
   if (overnight && !phase.overnightPassesAllowed) {
     // an overnight pass the phase does not list at all is already refused above
     if (typeAllowed || request.type !== 'overnight')
@@ -148,10 +150,8 @@ export function checkPassEligibility(args: {
         field: request.type === 'overnight' ? 'type' : 'expectedReturnAt',
         message: `is overnight, and ${phase.name} does not allow overnight passes.`,
       });
-  } else if (overnight) {
-    notes.push(
-      `Overnight: away for ${missed.length === 1 ? 'one night' : `${missed.length} nights`}.`,
-    );
+  } else if (nights > 0) {
+    notes.push(`Overnight: away for ${nights === 1 ? 'one night' : `${nights} nights`}.`);
   } else if (missed.length > 0) {
     const first = missed[0];
     if (first) {
@@ -167,16 +167,20 @@ export function checkPassEligibility(args: {
 }
 
 // A pass counts as overnight when the resident is away in the dead of the night
-// (03:00 house time after a missed curfew), not merely back an hour late.
-function awayAtThree(
-  m: { night: LocalDate },
-  request: Pick<PassRequestInput, 'departAt' | 'expectedReturnAt'>,
-  timeZone: string,
-): boolean {
-  const three = Temporal.PlainDate.from(m.night)
-    .add({ days: 1 })
-    .toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from('03:00') }).epochMilliseconds;
-  return request.departAt.getTime() <= three && request.expectedReturnAt.getTime() > three;
+// (03:00 house time), not merely back an hour late. Counts those nights.
+function nightsAway(departAt: Date, returnAt: Date, timeZone: string): number {
+  let day = Temporal.PlainDate.from(localDateAt(departAt, timeZone));
+  const last = Temporal.PlainDate.from(localDateAt(returnAt, timeZone));
+  let nights = 0;
+  while (Temporal.PlainDate.compare(day, last) <= 0) {
+    const three = day.toZonedDateTime({
+      timeZone,
+      plainTime: Temporal.PlainTime.from('03:00'),
+    }).epochMilliseconds;
+    if (departAt.getTime() <= three && returnAt.getTime() > three) nights += 1;
+    day = day.add({ days: 1 });
+  }
+  return nights;
 }
 
 function formatMinutes(minutes: number): string {
