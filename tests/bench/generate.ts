@@ -269,9 +269,9 @@ async function generate(
   onProgress?.({ step: 'finish', done: 1, total: 1 });
 
   // the people the load test signs in as
-  const person = (userId: string): Person => {
+  const person = async (userId: string): Promise<Person> => {
     const token = newToken();
-    return { userId, token, cookie: sessionCookie(token) };
+    return { userId, token, cookie: await sessionCookie(token) };
   };
   const bench: BenchDatabase = {
     scale,
@@ -279,17 +279,21 @@ async function generate(
     url: `file:${files.db}`,
     secret: BENCH_SECRET,
     organisationId: made.organisationId,
-    operator: { ...person(made.operator.userId), email: made.operator.email },
-    managers: made.managers.map((m) => ({
-      ...person(m.userId),
-      email: m.email,
-      houseIds: m.houseIds,
-    })),
-    residents: made.residents.map((r) => ({
-      ...person(r.userId),
-      residentId: r.residentId,
-      houseId: r.houseId,
-    })),
+    operator: { ...(await person(made.operator.userId)), email: made.operator.email },
+    managers: await Promise.all(
+      made.managers.map(async (m) => ({
+        ...(await person(m.userId)),
+        email: m.email,
+        houseIds: m.houseIds,
+      })),
+    ),
+    residents: await Promise.all(
+      made.residents.map(async (r) => ({
+        ...(await person(r.userId)),
+        residentId: r.residentId,
+        houseId: r.houseId,
+      })),
+    ),
     houses: made.houses,
     counts: made.counts,
     generatedInMs: 0,

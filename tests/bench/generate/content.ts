@@ -1,5 +1,7 @@
 // What the benchmark's records say: places, names, rules, chores, meetings and
 // notes. Plain data, written to look like a real operator's records.
+import type { StoredRule } from '@porchlight/db';
+import { PEER_RUN_RULES, STANDARD_RULES } from '@porchlight/db/seed';
 import type { MeetingType, SupportKind } from '@porchlight/domain';
 
 export const ORGANISATION_NAME = 'Bench Recovery Homes';
@@ -325,88 +327,9 @@ export const NICKNAMES: Record<string, string> = {
   Terrence: 'T',
 };
 
-type Consequence = { kind: string; amountCents?: number };
-export interface BenchRule {
-  key: string;
-  category: string;
-  text: string;
-  consequences: Consequence[];
-}
-
-export const STANDARD_RULES: BenchRule[] = [
-  {
-    key: 'no-substances',
-    category: 'substances',
-    text: 'No alcohol, drugs or drug paraphernalia in the house, on the property or in your system. Prescriptions are kept in the locked cabinet.',
-    consequences: [{ kind: 'behaviour_contract' }, { kind: 'discharge' }],
-  },
-  {
-    key: 'testing',
-    category: 'substances',
-    text: 'Take a drug or alcohol test when asked. Refusing a test counts as a positive result.',
-    consequences: [{ kind: 'behaviour_contract' }, { kind: 'discharge' }],
-  },
-  {
-    key: 'curfew',
-    category: 'curfew_and_passes',
-    text: 'Be home by the curfew of your phase and check in when you arrive. Nights away need an approved pass.',
-    consequences: [{ kind: 'warning' }, { kind: 'loss_of_pass' }, { kind: 'extra_chore' }],
-  },
-  {
-    key: 'guests',
-    category: 'guests',
-    text: 'Guests visit in the common areas between 10:00 and 20:00 and sign the guest book. No overnight guests.',
-    consequences: [{ kind: 'warning' }, { kind: 'loss_of_pass' }],
-  },
-  {
-    key: 'chores',
-    category: 'chores',
-    text: 'Do your assigned chores on the day they are due, to the standard on the chore card.',
-    consequences: [
-      { kind: 'warning' },
-      { kind: 'extra_chore' },
-      { kind: 'fine', amountCents: 1000 },
-    ],
-  },
-  {
-    key: 'house-meeting',
-    category: 'meetings',
-    text: 'Attend the weekly house meeting. Tell the house manager beforehand if you cannot.',
-    consequences: [{ kind: 'warning' }, { kind: 'fine', amountCents: 500 }],
-  },
-  {
-    key: 'respect',
-    category: 'conduct',
-    text: 'No violence, threats, or harassment of anyone in the house. Disagreements go to the house meeting or the manager.',
-    consequences: [{ kind: 'behaviour_contract' }, { kind: 'discharge' }],
-  },
-  {
-    key: 'rent',
-    category: 'finances',
-    text: 'Pay your house fees by the 1st and 15th of the month, or agree a plan with the manager beforehand.',
-    consequences: [{ kind: 'warning' }, { kind: 'behaviour_contract' }],
-  },
-];
-
-export const PEER_RUN_RULES: BenchRule[] = [
-  ...STANDARD_RULES.filter((r) => r.key !== 'rent'),
-  {
-    key: 'house-vote',
-    category: 'conduct',
-    text: 'A member who drinks or uses is expelled by house vote. Other disruptive behaviour can be brought to a vote of the membership.',
-    consequences: [{ kind: 'house_vote_on_dismissal' }],
-  },
-  {
-    key: 'equal-share',
-    category: 'finances',
-    text: 'Each member pays an equal share of the household expenses, collected by the treasurer each week.',
-    consequences: [
-      { kind: 'warning' },
-      { kind: 'fine', amountCents: 2000 },
-      { kind: 'house_vote_on_dismissal' },
-    ],
-  },
-];
+/** A rule as a rule book version stores it; the bench's houses use the demo's rule books. */
+export type BenchRule = StoredRule;
+export { PEER_RUN_RULES, STANDARD_RULES };
 
 /** A later version: longer weekend guest hours and phones away at meetings. */
 export function revised(rules: readonly BenchRule[], round: number): BenchRule[] {

@@ -1,23 +1,22 @@
 // Signed-in sessions for the load test, written straight into the sessions
-// table, and the cookies a browser would send for them. better-auth (through
-// better-call's signCookieValue) signs the session token with HMAC-SHA256 under
-// the server's secret, appends the base64 signature after a dot, and
-// URI-encodes the lot: `better-auth.session_token=<token>.<signature>`.
-import { createHmac, randomBytes } from 'node:crypto';
+// table, and the cookies a browser would send for them: better-auth's own
+// signature of the token under the server's secret, after a dot, URI-encoded
+// (as better-call's signCookieValue does): `better-auth.session_token=<token>.<signature>`.
+import { randomBytes } from 'node:crypto';
+import { makeSignature } from 'better-auth/crypto';
 import type { Client, InStatement } from '@libsql/client';
 
 /** The secret the benchmark gives the server (PORCHLIGHT_SECRET); at least 32 characters. */
 export const BENCH_SECRET = 'porchlight-bench-secret-0123456789-not-for-production';
 export const SESSION_COOKIE = 'better-auth.session_token';
 
-export function signedCookieValue(token: string, secret: string): string {
-  const signature = createHmac('sha256', secret).update(token).digest('base64');
-  return encodeURIComponent(`${token}.${signature}`);
+export async function signedCookieValue(token: string, secret: string): Promise<string> {
+  return encodeURIComponent(`${token}.${await makeSignature(token, secret)}`);
 }
 
 /** The Cookie header of a session. */
-export function sessionCookie(token: string, secret = BENCH_SECRET): string {
-  return `${SESSION_COOKIE}=${signedCookieValue(token, secret)}`;
+export async function sessionCookie(token: string, secret = BENCH_SECRET): Promise<string> {
+  return `${SESSION_COOKIE}=${await signedCookieValue(token, secret)}`;
 }
 
 export interface BenchSession {

@@ -148,7 +148,7 @@ export async function verifyCookieWithServer(options: {
     }
     check(up, `the server did not start:\n${output}`);
     const response = await fetch(`${base}/trpc/account.whoami`, {
-      headers: { cookie: sessionCookie(options.session.token, options.secret) },
+      headers: { cookie: await sessionCookie(options.session.token, options.secret) },
     });
     const body = (await response.json()) as {
       result?: { data?: { user?: { id?: string; email?: string } } | null };

@@ -385,17 +385,20 @@ function countBehind(ctx: Ctx, house: House, version: number) {
 
 /** Houses changed since their count whose count is worked out before answering; the rest are shown as they were a moment ago. */
 const ATTENTION_SYNC_LIMIT = 4;
+/** Old counts queued to be worked out again behind one answer. */
+const ATTENTION_BEHIND_PER_CALL = 4;
 
 /**
  * How many flags each house's attention list has. A house never counted is
  * counted now. A count is worked out again when a write changes the house (its
- * version) or once it is a minute old (deadlines pass); until then, and when
- * many houses changed at once, the last count is shown with when it was made.
+ * version) or once it is a minute old (deadlines pass), a few houses per answer,
+ * the oldest first; until then the last count is shown with when it was made.
  */
 async function attentionCounts(ctx: Ctx, houses: readonly House[], states: Map<string, State>) {
   const now = ctx.clock.now().getTime();
   const result = new Map<string, AttentionCount>();
   const countNow: House[] = [];
+  const stale: Array<{ house: House; version: number; at: number }> = [];
   let changed = 0;
   for (const house of houses) {
     const version = states.get(house.id)?.version ?? 0;
@@ -407,9 +410,13 @@ async function attentionCounts(ctx: Ctx, houses: readonly House[], states: Map<s
     } else {
       result.set(house.id, cached);
       if (cached.version !== version || now - cached.at > ATTENTION_FRESH_MS)
-        countBehind(ctx, house, version);
+        stale.push({ house, version, at: cached.at });
     }
   }
+  // the oldest few counts are worked out again behind each answer, so a minute
+  // passing never sets every house of a large operator recounting at once
+  stale.sort((a, b) => a.at - b.at);
+  for (const s of stale.slice(0, ATTENTION_BEHIND_PER_CALL)) countBehind(ctx, s.house, s.version);
   let next = 0;
   const worker = async () => {
     while (next < countNow.length) {
@@ -490,6 +497,12 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
           and(
             inArray(schema.meetings.houseId, ids),
             eq(schema.meetings.status, 'closed'),
+            // the instant bounds the index (house, starts_at), a day early for any timezone;
+            // the house-local date below is what counts
+            gte(
+              schema.meetings.startsAt,
+              new Date(Date.parse(`${addDays(earliest, -OVERVIEW_MEETING_DAYS)}T00:00:00Z`)),
+            ),
             gte(schema.meetings.date, addDays(earliest, -(OVERVIEW_MEETING_DAYS - 1))),
             lte(schema.meetings.date, latest),
           ),
@@ -526,36 +539,41 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
           ),
         ),
     ]);
+  const bedsBy = byHouse(beds);
+  const staysBy = byHouse(stays);
+  const choresBy = byHouse(choresToday.map(({ o }) => o));
+  const violationsBy = byHouse(violationsRecent);
+  const meetingsBy = byHouse(meetings);
+  const testsBy = byHouse(tests);
+  const grievancesBy = byHouse(grievances);
+  const managersBy = byHouse(managers);
   return houses.map((house) => {
     const today = todayOf.get(house.id) ?? '';
     const soon = addDays(today, EXPECTED_MOVE_OUT_DAYS);
-    const open = stays.filter((s) => s.houseId === house.id);
+    const open = staysBy.get(house.id) ?? [];
     const filled = open.reduce((n, s) => n + Number(s.stays), 0);
-    const chores = choresToday
-      .filter(({ o }) => o.houseId === house.id && o.date === today)
-      .map(({ o }) => ({ date: o.date, status: statusOf(o, today) }));
+    const chores = (choresBy.get(house.id) ?? [])
+      .filter((o) => o.date === today)
+      .map((o) => ({ date: o.date, status: statusOf(o, today) }));
     const todayCounts: Counts = {
       ...dayFigures({
         date: today,
         statuses: [],
         chores,
         stays: [],
-        violations: violationsRecent.filter(
-          (v) => v.houseId === house.id && localDateAt(v.occurredAt, house.timezone) === today,
+        violations: (violationsBy.get(house.id) ?? []).filter(
+          (v) => localDateAt(v.occurredAt, house.timezone) === today,
         ).length,
       }),
     };
     // meetings were read over the widest window: each house keeps its own last days
-    const held = meetings.filter(
-      (m) =>
-        m.houseId === house.id &&
-        m.date >= addDays(today, -(OVERVIEW_MEETING_DAYS - 1)) &&
-        m.date <= today,
+    const held = (meetingsBy.get(house.id) ?? []).filter(
+      (m) => m.date >= addDays(today, -(OVERVIEW_MEETING_DAYS - 1)) && m.date <= today,
     );
     return {
       house,
       today,
-      beds: Number(beds.find((b) => b.houseId === house.id)?.beds ?? 0),
+      beds: Number(bedsBy.get(house.id)?.[0]?.beds ?? 0),
       filled,
       expectedMoveOuts: open
         .filter((s) => s.expectedEndDate !== null && s.expectedEndDate <= soon)
@@ -567,13 +585,22 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
         present: held.reduce((n, m) => n + Number(m.present), 0),
         recorded: held.reduce((n, m) => n + Number(m.recorded), 0),
       },
-      positiveTests: tests.filter((t) => t.houseId === house.id).length,
-      openGrievances: Number(grievances.find((g) => g.houseId === house.id)?.open ?? 0),
-      managers: managers
-        .filter((m) => m.houseId === house.id)
-        .map((m) => ({ userId: m.userId, name: m.name })),
+      positiveTests: testsBy.get(house.id)?.length ?? 0,
+      openGrievances: Number(grievancesBy.get(house.id)?.[0]?.open ?? 0),
+      managers: (managersBy.get(house.id) ?? []).map((m) => ({ userId: m.userId, name: m.name })),
     };
   });
+}
+
+/** Rows of many houses, by house: each list is read once, not once per house. */
+function byHouse<T extends { houseId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.houseId);
+    if (list) list.push(row);
+    else out.set(row.houseId, [row]);
+  }
+  return out;
 }
 
 // ---------- the overview ----------
@@ -623,6 +650,7 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
   // the versions after refreshing, for the attention counts
   const [freshStates, live] = await Promise.all([statesOf(ctx, ids), liveFigures(ctx, houses)]);
   const attention = await attentionCounts(ctx, houses, freshStates);
+  const liveBy = new Map(live.map((l) => [l.house.id, l]));
 
   // houses in one timezone share their windows: one grouped query per distinct today
   const byToday = new Map<string, string[]>();
@@ -648,7 +676,7 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
       };
       // days worked out but not final yet, and today's live part
       const open = openDays.get(id) ?? [];
-      const todayCounts = live.find((l) => l.house.id === id)?.todayCounts ?? ZERO_COUNTS;
+      const todayCounts = liveBy.get(id)?.todayCounts ?? ZERO_COUNTS;
       sums.set(id, {
         checkIns7: addCounts(s.checkIns7, sumOver(open, w.checkIns7)),
         checkIns30: addCounts(s.checkIns30, sumOver(open, w.checkIns30)),

@@ -14,6 +14,8 @@ import { seedMeetings } from './meetings';
 import { seedRules, type RulesSeedContext } from './rules';
 import { type SeededDaily, seedResources, seedSupport } from './support';
 
+export { PEER_RUN_RULES, STANDARD_RULES } from './standard-rules';
+
 export const DEMO_PASSWORD = 'porchlight-demo';
 export const DEMO_ACCOUNTS = [
   { role: 'operator', email: 'operator@example.org', name: 'Dana Whitfield' },
