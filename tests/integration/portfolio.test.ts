@@ -127,6 +127,42 @@ describe('the portfolio overview', () => {
     expect(trends.houses.map((h) => h.name).sort()).toEqual(['Cedar House', 'Maple House']);
   });
 
+  it('counts a test as the lab’s confirmation leaves it: an overturned positive drops out, a confirmed negative comes in', async () => {
+    const caller = await callerAs(t.db, operatorId);
+    const before = await caller.portfolio.overview();
+    const row = before.houses[0];
+    if (!row) throw new Error('no house');
+    const [stay] = await t.db
+      .select()
+      .from(schema.stays)
+      .where(and(eq(schema.stays.houseId, row.houseId), isNull(schema.stays.endDate)));
+    if (!stay) throw new Error('nobody lives there');
+    const test = (result: 'positive' | 'negative') =>
+      caller.tests.record({
+        residentId: stay.residentId,
+        type: 'random',
+        method: 'urine_cup',
+        panel: ['opiates'],
+        result,
+        positiveFor: result === 'positive' ? ['opiates'] : [],
+      });
+    const positive = await test('positive');
+    const negative = await test('negative');
+    const countNow = async () =>
+      (await caller.portfolio.overview()).houses.find((h) => h.houseId === row.houseId)
+        ?.positiveTests;
+    expect(await countNow()).toBe(row.positiveTests + 1);
+    await caller.tests.confirm({ testId: positive.testId, result: 'negative', lab: 'County Lab' });
+    expect(await countNow()).toBe(row.positiveTests);
+    await caller.tests.confirm({
+      testId: negative.testId,
+      result: 'positive',
+      positiveFor: ['opiates'],
+      lab: 'County Lab',
+    });
+    expect(await countNow()).toBe(row.positiveTests + 1);
+  });
+
   it('counts a change to a past day at once: a violation recorded for ten days ago, then voided', async () => {
     const caller = await callerAs(t.db, operatorId);
     const before = await caller.portfolio.overview();

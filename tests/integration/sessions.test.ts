@@ -86,7 +86,7 @@ describe('session timeouts', () => {
     await expect(old.residents.me()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
-  it('activity is recorded at most once a minute, so reads do not all become writes', async () => {
+  it('a manager’s activity is recorded at most once a minute, so reads do not all become writes', async () => {
     const m = await makeUser(t.db, house.organisationId, 'manager', { houseIds: [house.id] });
     const s = await sessionRow(m.userId, minutesAgo(5), minutesAgo(10));
     await createContext({ db: t.db, session: s });

@@ -12,6 +12,7 @@ import {
   DEFAULT_SESSION_POLICY,
   sessionPolicyFor,
   sessionState,
+  shouldRecordActivity,
   systemClock,
 } from '@porchlight/domain';
 
@@ -135,13 +136,14 @@ export async function createContext(input: ContextInput) {
   if (session) {
     actor = await loadActor(input.db, session.userId, clock.now());
     const now = clock.now();
-    const state = sessionState(session, sessionPolicyFor(actor, policy), now);
+    const rolePolicy = sessionPolicyFor(actor, policy);
+    const state = sessionState(session, rolePolicy, now);
     if (state !== 'active') {
       // an expired session ends here, for good
       await input.db.delete(schema.sessions).where(eq(schema.sessions.id, session.sessionId));
       actor = null;
       session = null;
-    } else if (now.getTime() - session.lastActiveAt.getTime() > 60_000) {
+    } else if (shouldRecordActivity(session, rolePolicy, now)) {
       await input.db
         .update(schema.sessions)
         .set({ updatedAt: now })

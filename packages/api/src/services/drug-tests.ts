@@ -10,12 +10,11 @@ import {
   eq,
   gte,
   inArray,
+  isNotNull,
   isNull,
   lte,
   newId,
-  or,
   schema,
-  sql,
 } from '@porchlight/db';
 import {
   conflict,
@@ -323,19 +322,105 @@ export async function positiveTestsSince(
   since: Date,
 ) {
   if (houseIds.length === 0) return [];
-  const rows = await selectTests(ctx).where(
-    and(
-      inArray(schema.drugTests.houseId, [...houseIds]),
-      isNull(schema.drugTests.confirmsId),
-      gte(schema.drugTests.collectedAt, since),
-      // only a positive or refused test, or one a lab confirmed, can stand as positive
-      or(
+  const houses = [...houseIds];
+  // only a positive or refused test, or one a lab confirmed, can stand as positive;
+  // each is found by its own index, so the many negative tests are never read
+  const [flagged, confirmed] = await Promise.all([
+    selectTests(ctx).where(
+      and(
+        inArray(schema.drugTests.houseId, houses),
         inArray(schema.drugTests.result, [...POSITIVE_RESULTS]),
-        sql`exists (select 1 from drug_tests c where c.confirms_id = ${schema.drugTests.id})`,
+        isNull(schema.drugTests.confirmsId),
+        gte(schema.drugTests.collectedAt, since),
       ),
     ),
-  );
+    // a confirmation keeps the collection time of the test it confirms
+    ctx.db
+      .selectDistinct({ id: schema.drugTests.confirmsId })
+      .from(schema.drugTests)
+      .where(
+        and(
+          inArray(schema.drugTests.houseId, houses),
+          gte(schema.drugTests.collectedAt, since),
+          isNotNull(schema.drugTests.confirmsId),
+        ),
+      ),
+  ]);
+  const seen = new Set(flagged.map((r) => r.t.id));
+  const more = confirmed.flatMap((c) => (c.id && !seen.has(c.id) ? [c.id] : []));
+  const rows =
+    more.length === 0
+      ? flagged
+      : [
+          ...flagged,
+          ...(await selectTests(ctx).where(
+            and(inArray(schema.drugTests.id, more), isNull(schema.drugTests.confirmsId)),
+          )),
+        ];
   return (await testsOut(ctx, rows)).filter((t) => t.countsAsPositive);
+}
+
+/**
+ * How many tests collected since `since` stand as positive, per house: the
+ * operator's overview needs only the number, so only the fields that decide it
+ * are read (the same rule as `positiveTestsSince`).
+ */
+export async function positiveTestCounts(
+  ctx: Pick<AuthedContext, 'db'>,
+  houseIds: readonly string[],
+  since: Date,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (houseIds.length === 0) return counts;
+  const houses = [...houseIds];
+  const t = schema.drugTests;
+  const [flagged, confirmations] = await Promise.all([
+    ctx.db
+      .select({ id: t.id, houseId: t.houseId, result: t.result })
+      .from(t)
+      .where(
+        and(
+          inArray(t.houseId, houses),
+          inArray(t.result, [...POSITIVE_RESULTS]),
+          isNull(t.confirmsId),
+          gte(t.collectedAt, since),
+        ),
+      ),
+    ctx.db
+      .select({ confirmsId: t.confirmsId, result: t.result, recordedAt: t.recordedAt })
+      .from(t)
+      .where(and(inArray(t.houseId, houses), gte(t.collectedAt, since), isNotNull(t.confirmsId)))
+      .orderBy(t.recordedAt),
+  ]);
+  const seen = new Set(flagged.map((r) => r.id));
+  const more = [...new Set(confirmations.map((c) => c.confirmsId ?? ''))].filter(
+    (id) => id !== '' && !seen.has(id),
+  );
+  const originals =
+    more.length === 0
+      ? flagged
+      : [
+          ...flagged,
+          ...(await ctx.db
+            .select({ id: t.id, houseId: t.houseId, result: t.result })
+            .from(t)
+            .where(and(inArray(t.id, more), isNull(t.confirmsId)))),
+        ];
+  const confirmationsOf = new Map<string, Array<{ result: LabResult; recordedAt: Date }>>();
+  for (const c of confirmations) {
+    if (!c.confirmsId) continue;
+    const list = confirmationsOf.get(c.confirmsId) ?? [];
+    list.push({ result: c.result as LabResult, recordedAt: c.recordedAt });
+    confirmationsOf.set(c.confirmsId, list);
+  }
+  for (const o of originals) {
+    const result = effectiveResult(
+      { result: o.result as DrugTestResult },
+      confirmationsOf.get(o.id) ?? [],
+    );
+    if (countsAsPositive(result)) counts.set(o.houseId, (counts.get(o.houseId) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Residents living in the house now and not away on an approved pass. */

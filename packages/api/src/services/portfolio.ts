@@ -18,6 +18,7 @@ import {
   daysBetween,
   figuresHorizon,
   localDateAt,
+  occurrenceStatus,
   overviewWindows,
   ratesOf,
   ratio,
@@ -29,7 +30,7 @@ import type { AuthedContext } from '../trpc';
 import { attentionFlagsOf } from './attention';
 import { residentDays } from './check-ins';
 import { statusOf } from './chore-rotas';
-import { positiveTestsSince } from './drug-tests';
+import { positiveTestCounts } from './drug-tests';
 import { OPEN_GRIEVANCE_STATUSES } from './grievances';
 import { houseToday } from './houses';
 
@@ -459,8 +460,17 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
         .from(schema.stays)
         .where(and(inArray(schema.stays.houseId, ids), isNull(schema.stays.endDate)))
         .groupBy(schema.stays.houseId, planned),
+      // the fields a status depends on, counted alike: a few rows per house, not one per chore
       ctx.db
-        .select({ o: schema.choreOccurrences })
+        .select({
+          houseId: schema.choreOccurrences.houseId,
+          date: schema.choreOccurrences.date,
+          assigned: sql<number>`${schema.choreOccurrences.residentId} is not null`,
+          done: sql<number>`${schema.choreOccurrences.doneAt} is not null`,
+          checkResult: schema.choreOccurrences.checkResult,
+          needsVerification: schema.choreOccurrences.needsVerification,
+          count: sql<number>`count(*)`,
+        })
         .from(schema.choreOccurrences)
         .innerJoin(schema.choreRotas, eq(schema.choreRotas.id, schema.choreOccurrences.rotaId))
         .where(
@@ -470,6 +480,14 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
             gte(schema.choreOccurrences.date, earliest),
             lte(schema.choreOccurrences.date, latest),
           ),
+        )
+        .groupBy(
+          schema.choreOccurrences.houseId,
+          schema.choreOccurrences.date,
+          sql`${schema.choreOccurrences.residentId} is not null`,
+          sql`${schema.choreOccurrences.doneAt} is not null`,
+          schema.choreOccurrences.checkResult,
+          schema.choreOccurrences.needsVerification,
         ),
       ctx.db
         .select({ houseId: schema.violations.houseId, occurredAt: schema.violations.occurredAt })
@@ -486,7 +504,7 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
           houseId: schema.meetings.houseId,
           date: schema.meetings.date,
           present: sql<number>`coalesce(sum(case when ${schema.meetingAttendance.status} in ('present', 'late') then 1 else 0 end), 0)`,
-          recorded: sql<number>`count(${schema.meetingAttendance.id})`,
+          recorded: sql<number>`count(${schema.meetingAttendance.meetingId})`,
         })
         .from(schema.meetings)
         .leftJoin(
@@ -508,7 +526,7 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
           ),
         )
         .groupBy(schema.meetings.id),
-      positiveTestsSince(ctx, ids, new Date(now.getTime() - OVERVIEW_TEST_DAYS * 86_400_000)),
+      positiveTestCounts(ctx, ids, new Date(now.getTime() - OVERVIEW_TEST_DAYS * 86_400_000)),
       ctx.db
         .select({ houseId: schema.grievances.houseId, open: sql<number>`count(*)` })
         .from(schema.grievances)
@@ -541,10 +559,9 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
     ]);
   const bedsBy = byHouse(beds);
   const staysBy = byHouse(stays);
-  const choresBy = byHouse(choresToday.map(({ o }) => o));
+  const choresBy = byHouse(choresToday);
   const violationsBy = byHouse(violationsRecent);
   const meetingsBy = byHouse(meetings);
-  const testsBy = byHouse(tests);
   const grievancesBy = byHouse(grievances);
   const managersBy = byHouse(managers);
   return houses.map((house) => {
@@ -554,7 +571,20 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
     const filled = open.reduce((n, s) => n + Number(s.stays), 0);
     const chores = (choresBy.get(house.id) ?? [])
       .filter((o) => o.date === today)
-      .map((o) => ({ date: o.date, status: statusOf(o, today) }));
+      .flatMap((o) => {
+        const status = occurrenceStatus(
+          {
+            date: o.date,
+            // the status reads only whether these are set
+            residentId: Number(o.assigned) ? house.id : null,
+            doneAt: Number(o.done) ? new Date(0) : null,
+            checkResult: o.checkResult,
+            needsVerification: o.needsVerification,
+          },
+          today,
+        );
+        return Array.from({ length: Number(o.count) }, () => ({ date: o.date, status }));
+      });
     const todayCounts: Counts = {
       ...dayFigures({
         date: today,
@@ -585,7 +615,7 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
         present: held.reduce((n, m) => n + Number(m.present), 0),
         recorded: held.reduce((n, m) => n + Number(m.recorded), 0),
       },
-      positiveTests: testsBy.get(house.id)?.length ?? 0,
+      positiveTests: tests.get(house.id) ?? 0,
       openGrievances: Number(grievancesBy.get(house.id)?.[0]?.open ?? 0),
       managers: (managersBy.get(house.id) ?? []).map((m) => ({ userId: m.userId, name: m.name })),
     };
@@ -648,7 +678,11 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
   const states = await statesOf(ctx, ids);
   const openDays = await refreshAll(ctx, houses, states);
   // the versions after refreshing, for the attention counts
-  const [freshStates, live] = await Promise.all([statesOf(ctx, ids), liveFigures(ctx, houses)]);
+  // (when no house needed working out, the versions read a moment ago still stand)
+  const [freshStates, live] = await Promise.all([
+    openDays.size === 0 ? states : statesOf(ctx, ids),
+    liveFigures(ctx, houses),
+  ]);
   const attention = await attentionCounts(ctx, houses, freshStates);
   const liveBy = new Map(live.map((l) => [l.house.id, l]));
 

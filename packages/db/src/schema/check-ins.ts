@@ -178,6 +178,13 @@ export const drugTests = sqliteTable(
     index('drug_tests_confirms_idx')
       .on(t.confirmsId)
       .where(sql`confirms_id is not null`),
+    // the operator's overview: positive or refused tests, and tests a lab confirmed, per house
+    index('drug_tests_house_result_idx')
+      .on(t.houseId, t.result, t.collectedAt)
+      .where(sql`confirms_id is null`),
+    index('drug_tests_house_confirmations_idx')
+      .on(t.houseId, t.collectedAt, t.confirmsId)
+      .where(sql`confirms_id is not null`),
   ],
 );
 

@@ -124,7 +124,11 @@ export const meetingAttendance = sqliteTable(
     recordedAt: integer({ mode: 'timestamp_ms' }).notNull(),
     recordedBy: text().references(() => users.id),
   },
-  (t) => [uniqueIndex('meeting_attendance_uq').on(t.meetingId, t.residentId)],
+  (t) => [
+    uniqueIndex('meeting_attendance_uq').on(t.meetingId, t.residentId),
+    // attendance counted by meeting without reading the rows
+    index('meeting_attendance_status_idx').on(t.meetingId, t.status),
+  ],
 );
 
 export const motions = sqliteTable(

@@ -110,7 +110,8 @@ export const stays = sqliteTable(
       .on(t.residentId)
       .where(sql`end_date is null`),
     index('stays_bed_start_idx').on(t.bedId, t.startDate),
-    index('stays_house_end_idx').on(t.houseId, t.endDate),
+    // covers the open stays of houses with their planned ends
+    index('stays_house_end_idx').on(t.houseId, t.endDate, t.expectedEndDate),
     index('stays_resident_start_idx').on(t.residentId, t.startDate),
   ],
 );

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Actor, Membership } from './roles';
-import { sessionPolicyFor, sessionState, type SessionPolicyConfig } from './session-policy';
+import {
+  DEFAULT_SESSION_POLICY,
+  sessionPolicyFor,
+  sessionState,
+  shouldRecordActivity,
+  type SessionPolicyConfig,
+} from './session-policy';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -117,5 +123,20 @@ describe('a resident who is also a manager elsewhere', () => {
     expect(sessionState(sessionAt(now, 30 * MINUTE, 30 * MINUTE), policy, now)).toBe(
       'idle-expired',
     );
+  });
+});
+
+describe('recording activity', () => {
+  const now = new Date('2026-12-02T12:00:00Z');
+  const idle = (ms: number) => ({ lastActiveAt: new Date(now.getTime() - ms) });
+  test('a staff session records activity once a minute', () => {
+    const staff = DEFAULT_SESSION_POLICY.staff;
+    expect(shouldRecordActivity(idle(59_000), staff, now)).toBe(false);
+    expect(shouldRecordActivity(idle(MINUTE), staff, now)).toBe(true);
+  });
+  test('a resident session, idle for 30 days, records it once a day', () => {
+    const resident = DEFAULT_SESSION_POLICY.resident;
+    expect(shouldRecordActivity(idle(23 * HOUR), resident, now)).toBe(false);
+    expect(shouldRecordActivity(idle(DAY), resident, now)).toBe(true);
   });
 });

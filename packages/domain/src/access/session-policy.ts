@@ -41,3 +41,18 @@ export function sessionState(
   }
   return 'active';
 }
+
+/**
+ * Whether a request should record the session's activity. Recording it is a
+ * write, so it is done once per thirtieth of the idle timeout (at least a
+ * minute): a staff session once a minute, a resident's once a day. The idle
+ * timeout then ends a session at most that much early, never late.
+ */
+export function shouldRecordActivity(
+  session: { lastActiveAt: Date },
+  policy: SessionPolicy,
+  now: Date,
+): boolean {
+  const every = Math.max(60_000, (policy.idleMinutes * 60_000) / 30);
+  return now.getTime() - session.lastActiveAt.getTime() >= every;
+}
