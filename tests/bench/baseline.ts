@@ -26,12 +26,15 @@
 // GET /trpc/portfolio.overview — services/portfolio.ts portfolioOverview in its
 //   steady state (day figures stored and fresh, attention counts cached in
 //   memory, so no SQL for them): overseenHouses (houses of the organisation),
-//   statesOf twice (house_stats), liveFigures (beds, open stays with planned
-//   move-outs, today's chore occurrences ⋈ rotas, recent violations, closed
-//   meetings ⟕ attendance, positiveTestsSince and its confirmations, open
+//   statesOf once (house_stats; nothing needed working out), liveFigures (beds,
+//   open stays with planned move-outs, today's chores counted by the fields
+//   their status reads, recent violations, today's closed meetings ⟕
+//   attendance, positiveTestCounts: flagged tests and lab confirmations, open
 //   grievances, managers), and storedSums (house_day_stats summed per window,
-//   once per distinct house today). The organisation comes in the input, as the
-//   session would give it.
+//   once per distinct house today). The product keeps each house's stored sums
+//   until the house changes; the baseline sums every house every time, as the
+//   product does when every house has changed. The organisation comes in the
+//   input, as the session would give it.
 //
 // Run as its own process: `BASELINE_PORT=3401 BASELINE_DB=/path/copy.db node --import tsx tests/bench/baseline.ts`.
 // It must have its own copy of the database file: two writers on one file lose writes.
@@ -162,16 +165,17 @@ const SQL = {
     `select "house_id", count(*) from "beds" where "beds"."house_id" in (${marks(n)}) group by "beds"."house_id"`,
   openStays: (n: number) =>
     `select "house_id", case when "expected_end_date" <= ? then "expected_end_date" end, count(*) from "stays" where ("stays"."house_id" in (${marks(n)}) and "stays"."end_date" is null) group by "stays"."house_id", case when "stays"."expected_end_date" <= ? then "stays"."expected_end_date" end`,
-  choresToday: (n: number) =>
-    `select "chore_occurrences"."id", "chore_occurrences"."organisation_id", "chore_occurrences"."house_id", "chore_occurrences"."rota_id", "chore_occurrences"."chore_id", "chore_occurrences"."date", "chore_occurrences"."slot", "chore_occurrences"."effort", "chore_occurrences"."needs_verification", "chore_occurrences"."resident_id", "chore_occurrences"."pinned", "chore_occurrences"."reasons", "chore_occurrences"."done_at", "chore_occurrences"."done_note", "chore_occurrences"."checked_at", "chore_occurrences"."checked_by", "chore_occurrences"."check_result", "chore_occurrences"."check_reason" from "chore_occurrences" inner join "chore_rotas" on "chore_rotas"."id" = "chore_occurrences"."rota_id" where ("chore_occurrences"."house_id" in (${marks(n)}) and "chore_rotas"."status" = ? and "chore_occurrences"."date" >= ? and "chore_occurrences"."date" <= ?)`,
+  // houses grouped by their today: one (house_id in …, date = today) term per group
+  choresToday: (groups: readonly number[]) =>
+    `select "chore_occurrences"."house_id", "chore_occurrences"."date", "chore_occurrences"."resident_id" is not null, "chore_occurrences"."done_at" is not null, "chore_occurrences"."check_result", "chore_occurrences"."needs_verification", count(*) from "chore_occurrences" inner join "chore_rotas" on "chore_rotas"."id" = "chore_occurrences"."rota_id" where ("chore_rotas"."status" = ? and (${groups.map((n) => `("chore_occurrences"."house_id" in (${marks(n)}) and "chore_occurrences"."date" = ?)`).join(' or ')})) group by "chore_occurrences"."house_id", "chore_occurrences"."date", "chore_occurrences"."resident_id" is not null, "chore_occurrences"."done_at" is not null, "chore_occurrences"."check_result", "chore_occurrences"."needs_verification"`,
   violationsRecent: (n: number) =>
     `select "house_id", "occurred_at" from "violations" where ("violations"."house_id" in (${marks(n)}) and "violations"."voided_at" is null and "violations"."occurred_at" >= ?)`,
   meetings: (n: number) =>
-    `select "meetings"."house_id", "meetings"."date", coalesce(sum(case when "meeting_attendance"."status" in ('present', 'late') then 1 else 0 end), 0), count("meeting_attendance"."id") from "meetings" left join "meeting_attendance" on "meeting_attendance"."meeting_id" = "meetings"."id" where ("meetings"."house_id" in (${marks(n)}) and "meetings"."status" = ? and "meetings"."date" >= ? and "meetings"."date" <= ?) group by "meetings"."id"`,
-  positiveTests: (n: number) =>
-    `select "drug_tests"."id", "drug_tests"."organisation_id", "drug_tests"."house_id", "drug_tests"."resident_id", "drug_tests"."confirms_id", "drug_tests"."draw_id", "drug_tests"."type", "drug_tests"."method", "drug_tests"."panel", "drug_tests"."result", "drug_tests"."positive_for", "drug_tests"."lab", "drug_tests"."witness", "drug_tests"."notes", "drug_tests"."collected_at", "drug_tests"."recorded_at", "drug_tests"."recorded_by", "residents"."first_name", "residents"."last_name", "residents"."preferred_name", "recorder"."name" from "drug_tests" inner join "residents" on "residents"."id" = "drug_tests"."resident_id" left join "users" "recorder" on "recorder"."id" = "drug_tests"."recorded_by" where ("drug_tests"."house_id" in (${marks(n)}) and "drug_tests"."confirms_id" is null and "drug_tests"."collected_at" >= ? and ("drug_tests"."result" in (?, ?) or exists (select 1 from drug_tests c where c.confirms_id = "drug_tests"."id")))`,
+    `select "meetings"."house_id", "meetings"."date", coalesce(sum(case when "meeting_attendance"."status" in ('present', 'late') then 1 else 0 end), 0), count("meeting_attendance"."meeting_id") from "meetings" left join "meeting_attendance" on "meeting_attendance"."meeting_id" = "meetings"."id" where ("meetings"."house_id" in (${marks(n)}) and "meetings"."status" = ? and "meetings"."starts_at" >= ? and "meetings"."date" >= ? and "meetings"."date" <= ?) group by "meetings"."id"`,
+  positiveTests: (n: number, results: number) =>
+    `select "id", "house_id", "result" from "drug_tests" where ("drug_tests"."house_id" in (${marks(n)}) and "drug_tests"."result" in (${marks(results)}) and "drug_tests"."confirms_id" is null and "drug_tests"."collected_at" >= ?)`,
   confirmations: (n: number) =>
-    `select "drug_tests"."id", "drug_tests"."organisation_id", "drug_tests"."house_id", "drug_tests"."resident_id", "drug_tests"."confirms_id", "drug_tests"."draw_id", "drug_tests"."type", "drug_tests"."method", "drug_tests"."panel", "drug_tests"."result", "drug_tests"."positive_for", "drug_tests"."lab", "drug_tests"."witness", "drug_tests"."notes", "drug_tests"."collected_at", "drug_tests"."recorded_at", "drug_tests"."recorded_by", "residents"."first_name", "residents"."last_name", "residents"."preferred_name", "recorder"."name" from "drug_tests" inner join "residents" on "residents"."id" = "drug_tests"."resident_id" left join "users" "recorder" on "recorder"."id" = "drug_tests"."recorded_by" where "drug_tests"."confirms_id" in (${marks(n)}) order by "drug_tests"."recorded_at"`,
+    `select "confirms_id", "result", "recorded_at" from "drug_tests" where ("drug_tests"."house_id" in (${marks(n)}) and "drug_tests"."collected_at" >= ? and "drug_tests"."confirms_id" is not null) order by "drug_tests"."recorded_at"`,
   grievances: (n: number) =>
     `select "house_id", count(*) from "grievances" where ("grievances"."house_id" in (${marks(n)}) and "grievances"."status" in (?, ?)) group by "grievances"."house_id"`,
   managers: (n: number) =>
@@ -190,6 +194,9 @@ const SQL = {
       'chores_missed',
       'nights',
       'violations',
+      'meetings_held',
+      'meetings_present',
+      'meetings_recorded',
     ].map((c) => `coalesce(sum(case when "date" between ? and ? then "${c}" end), 0)`);
     return `select "house_id", ${sums.join(', ')} from "house_day_stats" where ("house_day_stats"."house_id" in (${marks(n)}) and "house_day_stats"."date" >= ? and "house_day_stats"."date" <= ?) group by "house_day_stats"."house_id"`;
   },
@@ -350,39 +357,60 @@ async function overview(input: { organisationId: string }) {
   if (houses.length === 0) return { status: 200, body: { houses: [] } };
   const ids = houses.map((h) => str(h.id));
   const n = ids.length;
-  await q(SQL.states(n), ids);
   const now = new Date();
   const todayOf = new Map(houses.map((h) => [str(h.id), localDate(now, str(h.timezone))]));
   const todays = [...new Set(todayOf.values())].sort();
   const earliest = todays[0] ?? '';
   const latest = todays.at(-1) ?? '';
   const planned = addDays(latest, 30);
-  const [states, beds, stays, chores, violations, meetings, tests, grievances, managers] =
-    await Promise.all([
-      q(SQL.states(n), ids),
-      q(SQL.beds(n), ids),
-      q(SQL.openStays(n), [planned, ...ids, planned]),
-      q(SQL.choresToday(n), [...ids, 'published', earliest, latest]),
-      q(SQL.violationsRecent(n), [...ids, now.getTime() - 2 * DAY_MS]),
-      q(SQL.meetings(n), [...ids, 'closed', addDays(earliest, -29), latest]),
-      q(SQL.positiveTests(n), [...ids, now.getTime() - 30 * DAY_MS, 'positive', 'refused']),
-      q(SQL.grievances(n), [...ids, 'open', 'escalated']),
-      q(SQL.managers(n), [...ids, 'manager']),
-    ]);
-  const testIds = tests.rows.map((t) => t[0] ?? null);
-  const confirmations =
-    testIds.length === 0 ? [] : (await q(SQL.confirmations(testIds.length), testIds)).rows;
+  const since = now.getTime() - 30 * DAY_MS;
+  const groups = todays.map((today) => ids.filter((id) => todayOf.get(id) === today));
+  const [
+    states,
+    beds,
+    stays,
+    chores,
+    violations,
+    meetings,
+    tests,
+    confirmations,
+    grievances,
+    managers,
+  ] = await Promise.all([
+    q(SQL.states(n), ids),
+    q(SQL.beds(n), ids),
+    q(SQL.openStays(n), [planned, ...ids, planned]),
+    q(SQL.choresToday(groups.map((g) => g.length)), [
+      'published',
+      ...groups.flatMap((g, i) => [...g, todays[i] ?? '']),
+    ]),
+    q(SQL.violationsRecent(n), [...ids, now.getTime() - 2 * DAY_MS]),
+    // today's meetings: earlier days are in the stored sums
+    q(SQL.meetings(n), [
+      ...ids,
+      'closed',
+      Date.parse(`${addDays(earliest, -1)}T00:00:00Z`),
+      earliest,
+      latest,
+    ]),
+    q(SQL.positiveTests(n, 2), [...ids, 'positive', 'refused', since]),
+    q(SQL.confirmations(n), [...ids, since]),
+    q(SQL.grievances(n), [...ids, 'open', 'escalated']),
+    q(SQL.managers(n), [...ids, 'manager']),
+  ]);
   // one grouped query per distinct today, as the service does
   const sums: Row[] = [];
   for (const today of todays) {
     const houseIds = ids.filter((id) => todayOf.get(id) === today);
     const yesterday = addDays(today, -1);
-    // each window with how many of the sums read it: check-ins 7 and 30 days (3 each), chores (4), violations (2)
+    // each window with how many of the sums read it: check-ins 7 and 30 days (3 each), chores (4),
+    // violations (2), meetings (3)
     const windows: Array<[from: string, sums: number]> = [
       [addDays(today, -7), 3],
       [addDays(today, -30), 3],
       [addDays(today, -27), 4],
       [violationsFrom(today), 2],
+      [addDays(today, -29), 3],
     ];
     const args: InValue[] = windows.flatMap(([from, count]) =>
       Array.from({ length: count }, () => [from, yesterday]).flat(),
@@ -403,7 +431,7 @@ async function overview(input: { organisationId: string }) {
       violations: violations.rows,
       meetings: meetings.rows,
       tests: tests.rows,
-      confirmations,
+      confirmations: confirmations.rows,
       grievances: grievances.rows,
       managers: managers.rows,
       sums,

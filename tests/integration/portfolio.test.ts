@@ -127,6 +127,44 @@ describe('the portfolio overview', () => {
     expect(trends.houses.map((h) => h.name).sort()).toEqual(['Cedar House', 'Maple House']);
   });
 
+  it('counts a meeting held yesterday and closed after midnight, from the stored days', async () => {
+    const caller = await callerAs(t.db, operatorId);
+    const before = await caller.portfolio.overview();
+    const row = before.houses[0];
+    if (!row) throw new Error('no house');
+    const yesterday = addDays(row.today, -1);
+    const dayAgo = { now: () => new Date(Date.now() - 86_400_000) };
+    const then = await callerAs(t.db, operatorId, { clock: dayAgo });
+    const { meetingId } = await then.meetings.create({
+      houseId: row.houseId,
+      kind: 'emergency',
+      title: 'Late meeting',
+      date: yesterday,
+      time: '00:00',
+    });
+    await then.meetings.open({ meetingId });
+    const [stay] = await t.db
+      .select()
+      .from(schema.stays)
+      .where(and(eq(schema.stays.houseId, row.houseId), isNull(schema.stays.endDate)));
+    if (!stay) throw new Error('nobody lives there');
+    await then.meetings.recordAttendance({
+      meetingId,
+      residentId: stay.residentId,
+      status: 'present',
+    });
+    const figures = async () =>
+      (await caller.portfolio.overview()).houses.find((h) => h.houseId === row.houseId)?.meetings;
+    // an open meeting is not held yet
+    expect((await figures())?.held).toBe(row.meetings.held);
+    await caller.meetings.close({ meetingId });
+    expect(await figures()).toMatchObject({
+      held: row.meetings.held + 1,
+      present: row.meetings.present + 1,
+      recorded: row.meetings.recorded + 1,
+    });
+  });
+
   it('counts a test as the lab’s confirmation leaves it: an overturned positive drops out, a confirmed negative comes in', async () => {
     const caller = await callerAs(t.db, operatorId);
     const before = await caller.portfolio.overview();

@@ -20,20 +20,22 @@ import {
   WRITTEN,
 } from './writer';
 
-/** The CREATE TRIGGER statements of migration 0008, as the migration has them. */
+/** The day-figure triggers (0008, and the meetings' of 0011), as the migrations have them. */
+const TRIGGER_MIGRATIONS = ['0008_portfolio.sql', '0011_meeting_day_figures.sql'];
 function dayFigureTriggers(): Array<{ name: string; sql: string }> {
-  const text = readFileSync(join(defaultMigrationsFolder, '0008_portfolio.sql'), 'utf8');
-  return text
-    .split('--> statement-breakpoint')
-    .map((s) =>
-      s
-        .split('\n')
-        .filter((line) => !line.trimStart().startsWith('--'))
-        .join('\n')
-        .trim(),
-    )
-    .filter((s) => /^CREATE TRIGGER/i.test(s))
-    .map((sql) => ({ name: /^CREATE TRIGGER\s+(\w+)/i.exec(sql)?.[1] ?? '', sql }));
+  return TRIGGER_MIGRATIONS.flatMap((file) =>
+    readFileSync(join(defaultMigrationsFolder, file), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((s) =>
+        s
+          .split('\n')
+          .filter((line) => !line.trimStart().startsWith('--'))
+          .join('\n')
+          .trim(),
+      )
+      .filter((s) => /^CREATE TRIGGER/i.test(s))
+      .map((sql) => ({ name: /^CREATE TRIGGER\s+(\w+)/i.exec(sql)?.[1] ?? '', sql })),
+  );
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -55,10 +57,10 @@ const migratedTriggers = sqlByName(
   before.filter((r) => r.type === 'trigger' && triggers.some((t) => t.name === r.name)),
 );
 if (migratedTriggers.size !== triggers.length)
-  throw new Error(`expected the ${triggers.length} triggers of 0008 after migrating`);
+  throw new Error(`expected the ${triggers.length} day-figure triggers after migrating`);
 for (const [name, sql] of migratedTriggers)
   if (squash(triggers.find((t) => t.name === name)?.sql ?? '') !== sql)
-    throw new Error(`trigger ${name} is not as 0008 has it: a later migration changed it`);
+    throw new Error(`trigger ${name} is not as its migration has it: a later migration changed it`);
 const indexes = before
   .filter((r) => r.type === 'index')
   .map((r) => ({ name: text(r.name), sql: text(r.sql) }));

@@ -255,6 +255,13 @@ function Metric(props: {
   );
 }
 
+/** A house's flags are counted every few minutes; an older count says when it was made. */
+function countedNote(attention: object, generatedAt: string): string {
+  const at = 'countedAt' in attention ? String(attention.countedAt) : null;
+  if (!at || Date.parse(generatedAt) - Date.parse(at) < 60_000) return '';
+  return ` · counted ${formatInstant(at)}`;
+}
+
 function Metrics(props: { figures: Figures; overview: Overview; houseId?: string }) {
   const f = () => props.figures;
   const at = (path: string) => (props.houseId ? `/houses/${props.houseId}${path}` : undefined);
@@ -318,11 +325,11 @@ function Metrics(props: { figures: Figures; overview: Overview; houseId?: string
       <Metric
         label="Attention flags"
         value={String(f().attention.flags)}
-        detail={
+        detail={`${
           f().attention.urgent > 0
             ? `${f().attention.urgent} urgent · ${plural(f().attention.residents, 'resident', 'residents')}`
             : plural(f().attention.residents, 'resident', 'residents')
-        }
+        }${countedNote(f().attention, props.overview.generatedAt)}`}
         tone={f().attention.urgent > 0 ? 'concern' : f().attention.flags > 0 ? 'watch' : 'good'}
         href={at('/check-ins#attention')}
       />

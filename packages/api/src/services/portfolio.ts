@@ -49,7 +49,7 @@ export const OVERVIEW_MEETING_DAYS = 30;
 
 /** Works out the figures of `house` for every day from `from` to `to`, and whether each is final. */
 async function computeDays(ctx: Ctx, house: House, from: string, to: string, today: string) {
-  const [stays, occurrences, violations] = await Promise.all([
+  const [stays, occurrences, violations, meetings] = await Promise.all([
     ctx.db
       .select({
         residentId: schema.stays.residentId,
@@ -90,6 +90,7 @@ async function computeDays(ctx: Ctx, house: House, from: string, to: string, tod
           ),
         ),
       ),
+    heldMeetings(ctx, [house.id], from, to),
   ]);
   const residentIds = [...new Set(stays.map((s) => s.residentId))];
   const days = await residentDays(ctx, house, residentIds, from, to);
@@ -114,11 +115,44 @@ async function computeDays(ctx: Ctx, house: House, from: string, to: string, tod
         chores: chores.filter((c) => c.date === date),
         stays,
         violations: violationDays.get(date) ?? 0,
+        meetings: meetings.filter((m) => m.date === date),
       }),
       final: dayIsFinal(statuses),
     });
   }
   return out;
+}
+
+/** House meetings held (closed) in the houses from `from` to `to` (house-local dates), with their attendance. */
+async function heldMeetings(
+  ctx: Ctx,
+  houseIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Array<{ houseId: string; date: string; present: number; recorded: number }>> {
+  if (houseIds.length === 0) return [];
+  const rows = await ctx.db
+    .select({
+      houseId: schema.meetings.houseId,
+      date: schema.meetings.date,
+      present: sql<number>`coalesce(sum(case when ${schema.meetingAttendance.status} in ('present', 'late') then 1 else 0 end), 0)`,
+      recorded: sql<number>`count(${schema.meetingAttendance.meetingId})`,
+    })
+    .from(schema.meetings)
+    .leftJoin(schema.meetingAttendance, eq(schema.meetingAttendance.meetingId, schema.meetings.id))
+    .where(
+      and(
+        inArray(schema.meetings.houseId, [...houseIds]),
+        eq(schema.meetings.status, 'closed'),
+        // the instant bounds the index (house, starts_at), a day early for any timezone;
+        // the house-local date is what counts
+        gte(schema.meetings.startsAt, new Date(Date.parse(`${addDays(from, -1)}T00:00:00Z`))),
+        gte(schema.meetings.date, from),
+        lte(schema.meetings.date, to),
+      ),
+    )
+    .groupBy(schema.meetings.id);
+  return rows.map((r) => ({ ...r, present: Number(r.present), recorded: Number(r.recorded) }));
 }
 
 /**
@@ -223,17 +257,26 @@ async function refreshAll(ctx: Ctx, houses: readonly House[], states: Map<string
   return open;
 }
 
-/** Works out the day figures of every house that needs it; the server runs this after start-up. */
+/**
+ * Works out the day figures of every house that needs it, then counts every
+ * house's attention list once (two at a time, between requests): the server
+ * runs this after start-up, so an operator's first overview is not the one
+ * that waits for it.
+ */
 export async function warmDayFigures(ctx: Ctx) {
   const houses = await ctx.db.select().from(schema.houses);
-  await refreshAll(
+  const states = await statesOf(
     ctx,
-    houses,
-    await statesOf(
-      ctx,
-      houses.map((h) => h.id),
-    ),
+    houses.map((h) => h.id),
   );
+  await refreshAll(ctx, houses, states);
+  const versions = await statesOf(
+    ctx,
+    houses.map((h) => h.id),
+  );
+  for (const house of houses)
+    if (!attentionCache.has(house.id))
+      countBehind(ctx, house, versions.get(house.id)?.version ?? 0);
   return houses.length;
 }
 
@@ -247,6 +290,9 @@ const countColumns = {
   choresVerified: schema.houseDayStats.choresVerified,
   choresMissed: schema.houseDayStats.choresMissed,
   violations: schema.houseDayStats.violations,
+  meetingsHeld: schema.houseDayStats.meetingsHeld,
+  meetingsPresent: schema.houseDayStats.meetingsPresent,
+  meetingsRecorded: schema.houseDayStats.meetingsRecorded,
 } as const;
 
 type Window = { from: string; to: string; counts: ReadonlyArray<keyof Counts> };
@@ -254,6 +300,7 @@ type Window = { from: string; to: string; counts: ReadonlyArray<keyof Counts> };
 const CHECK_INS = ['checkInsRequired', 'checkInsMade', 'checkInsOnTime'] as const;
 const CHORES = ['choresAssigned', 'choresDone', 'choresVerified', 'choresMissed'] as const;
 const VIOLATIONS = ['nights', 'violations'] as const;
+const MEETINGS = ['meetingsHeld', 'meetingsPresent', 'meetingsRecorded'] as const;
 
 /**
  * The stored counts of each house summed over each window, in one grouped
@@ -304,6 +351,47 @@ async function storedSums<K extends string>(
   return out;
 }
 
+/**
+ * The stored day figures of a house change only when its state does (a write
+ * bumps its version and marks it out of date; working it out moves its marks),
+ * and the states are read from the database on every call: sums worked out for
+ * the same house, day and state are the same numbers, in any server process.
+ * So each house's sums are kept until its state moves, and only the houses
+ * that changed are summed again.
+ */
+const sumsMemo = new Map<string, { state: string; sums: unknown }>();
+const SUMS_MEMO_SIZE = 20_000;
+async function rememberedSums<T>(
+  today: string,
+  houseIds: readonly string[],
+  states: Map<string, State>,
+  work: (houseIds: readonly string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T>> {
+  const stateOf = (id: string) => {
+    const st = states.get(id);
+    return st ? `${st.version}/${st.dirtyFrom ?? ''}/${st.computedThrough ?? ''}` : '-';
+  };
+  const out = new Map<string, T>();
+  const missing: string[] = [];
+  for (const id of houseIds) {
+    const known = sumsMemo.get(`${today}|${id}`);
+    if (known?.state === stateOf(id)) {
+      if (known.sums !== null) out.set(id, known.sums as T);
+    } else missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  const fresh = await work(missing);
+  for (const id of missing) {
+    const sums = fresh.get(id);
+    if (sums !== undefined) out.set(id, sums);
+    const key = `${today}|${id}`;
+    sumsMemo.delete(key);
+    sumsMemo.set(key, { state: stateOf(id), sums: sums ?? null });
+  }
+  while (sumsMemo.size > SUMS_MEMO_SIZE) sumsMemo.delete(sumsMemo.keys().next().value ?? '');
+  return out;
+}
+
 // ---------- who sees which houses ----------
 
 /** The houses of the organisation the caller may oversee: all for an operator, their own for a manager. */
@@ -337,8 +425,12 @@ interface AttentionCount {
   residents: number;
 }
 const attentionCache = new Map<string, AttentionCount>();
-/** Flags also change as time passes (a deadline goes by): a count older than this is worked out again. */
-const ATTENTION_FRESH_MS = 60_000;
+/**
+ * Flags also change as time passes (a deadline goes by): a count older than
+ * this is worked out again, and the overview says when a count was made. The
+ * house's own attention list is always worked out when it is opened.
+ */
+const ATTENTION_FRESH_MS = 5 * 60_000;
 
 async function countAttention(ctx: Ctx, house: House, version: number): Promise<AttentionCount> {
   const { flags } = await attentionFlagsOf(ctx, house);
@@ -384,39 +476,36 @@ function countBehind(ctx: Ctx, house: House, version: number) {
   pump();
 }
 
-/** Houses changed since their count whose count is worked out before answering; the rest are shown as they were a moment ago. */
-const ATTENTION_SYNC_LIMIT = 4;
-/** Old counts queued to be worked out again behind one answer. */
-const ATTENTION_BEHIND_PER_CALL = 4;
+/** Old counts queued to be worked out again behind one answer (each takes tens of ms at full scale). */
+const ATTENTION_BEHIND_PER_CALL = 2;
 
 /**
  * How many flags each house's attention list has. A house never counted is
- * counted now. A count is worked out again when a write changes the house (its
- * version) or once it is a minute old (deadlines pass), a few houses per answer,
- * the oldest first; until then the last count is shown with when it was made.
+ * counted now (the server counts every house once after it starts). A count is
+ * worked out again behind the answer when a write changes the house (its
+ * version) or once it is a few minutes old (deadlines pass), two houses per
+ * answer, changed houses first, then the oldest counts; until then the last
+ * count is shown with when it was made.
  */
 async function attentionCounts(ctx: Ctx, houses: readonly House[], states: Map<string, State>) {
   const now = ctx.clock.now().getTime();
   const result = new Map<string, AttentionCount>();
   const countNow: House[] = [];
-  const stale: Array<{ house: House; version: number; at: number }> = [];
-  let changed = 0;
+  const stale: Array<{ house: House; version: number; at: number; changed: boolean }> = [];
   for (const house of houses) {
     const version = states.get(house.id)?.version ?? 0;
     const cached = attentionCache.get(house.id);
     if (!cached) countNow.push(house);
-    else if (cached.version !== version && changed < ATTENTION_SYNC_LIMIT) {
-      changed += 1;
-      countNow.push(house);
-    } else {
+    else {
       result.set(house.id, cached);
-      if (cached.version !== version || now - cached.at > ATTENTION_FRESH_MS)
-        stale.push({ house, version, at: cached.at });
+      const changed = cached.version !== version;
+      if (changed || now - cached.at > ATTENTION_FRESH_MS)
+        stale.push({ house, version, at: cached.at, changed });
     }
   }
-  // the oldest few counts are worked out again behind each answer, so a minute
-  // passing never sets every house of a large operator recounting at once
-  stale.sort((a, b) => a.at - b.at);
+  // a few counts are worked out again behind each answer, so a busy hour or a
+  // minute passing never sets every house of a large operator recounting at once
+  stale.sort((a, b) => Number(b.changed) - Number(a.changed) || a.at - b.at);
   for (const s of stale.slice(0, ATTENTION_BEHIND_PER_CALL)) countBehind(ctx, s.house, s.version);
   let next = 0;
   const worker = async () => {
@@ -475,10 +564,19 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
         .innerJoin(schema.choreRotas, eq(schema.choreRotas.id, schema.choreOccurrences.rotaId))
         .where(
           and(
-            inArray(schema.choreOccurrences.houseId, ids),
             eq(schema.choreRotas.status, 'published'),
-            gte(schema.choreOccurrences.date, earliest),
-            lte(schema.choreOccurrences.date, latest),
+            // each house's own today: houses in one timezone share it
+            or(
+              ...todays.map((today) =>
+                and(
+                  inArray(
+                    schema.choreOccurrences.houseId,
+                    ids.filter((id) => todayOf.get(id) === today),
+                  ),
+                  eq(schema.choreOccurrences.date, today),
+                ),
+              ),
+            ),
           ),
         )
         .groupBy(
@@ -499,33 +597,8 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
             gte(schema.violations.occurredAt, new Date(now.getTime() - 2 * 86_400_000)),
           ),
         ),
-      ctx.db
-        .select({
-          houseId: schema.meetings.houseId,
-          date: schema.meetings.date,
-          present: sql<number>`coalesce(sum(case when ${schema.meetingAttendance.status} in ('present', 'late') then 1 else 0 end), 0)`,
-          recorded: sql<number>`count(${schema.meetingAttendance.meetingId})`,
-        })
-        .from(schema.meetings)
-        .leftJoin(
-          schema.meetingAttendance,
-          eq(schema.meetingAttendance.meetingId, schema.meetings.id),
-        )
-        .where(
-          and(
-            inArray(schema.meetings.houseId, ids),
-            eq(schema.meetings.status, 'closed'),
-            // the instant bounds the index (house, starts_at), a day early for any timezone;
-            // the house-local date below is what counts
-            gte(
-              schema.meetings.startsAt,
-              new Date(Date.parse(`${addDays(earliest, -OVERVIEW_MEETING_DAYS)}T00:00:00Z`)),
-            ),
-            gte(schema.meetings.date, addDays(earliest, -(OVERVIEW_MEETING_DAYS - 1))),
-            lte(schema.meetings.date, latest),
-          ),
-        )
-        .groupBy(schema.meetings.id),
+      // today's meetings: earlier days are in the stored day figures
+      heldMeetings(ctx, ids, earliest, latest),
       positiveTestCounts(ctx, ids, new Date(now.getTime() - OVERVIEW_TEST_DAYS * 86_400_000)),
       ctx.db
         .select({ houseId: schema.grievances.houseId, open: sql<number>`count(*)` })
@@ -594,12 +667,9 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
         violations: (violationsBy.get(house.id) ?? []).filter(
           (v) => localDateAt(v.occurredAt, house.timezone) === today,
         ).length,
+        meetings: (meetingsBy.get(house.id) ?? []).filter((m) => m.date === today),
       }),
     };
-    // meetings were read over the widest window: each house keeps its own last days
-    const held = (meetingsBy.get(house.id) ?? []).filter(
-      (m) => m.date >= addDays(today, -(OVERVIEW_MEETING_DAYS - 1)) && m.date <= today,
-    );
     return {
       house,
       today,
@@ -610,11 +680,6 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
         .reduce((n, s) => n + Number(s.stays), 0),
       // tonight counts as a night lived, as the violation rates count it
       todayCounts: { ...todayCounts, nights: filled },
-      meetings: {
-        held: held.length,
-        present: held.reduce((n, m) => n + Number(m.present), 0),
-        recorded: held.reduce((n, m) => n + Number(m.recorded), 0),
-      },
       positiveTests: tests.get(house.id) ?? 0,
       openGrievances: Number(grievancesBy.get(house.id)?.[0]?.open ?? 0),
       managers: (managersBy.get(house.id) ?? []).map((m) => ({ userId: m.userId, name: m.name })),
@@ -691,22 +756,27 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
   for (const row of live) byToday.set(row.today, [...(byToday.get(row.today) ?? []), row.house.id]);
   const sums = new Map<
     string,
-    Record<'checkIns7' | 'checkIns30' | 'chores28' | 'violations', Counts>
+    Record<'checkIns7' | 'checkIns30' | 'chores28' | 'violations' | 'meetings', Counts>
   >();
   for (const [today, houseIds] of byToday) {
     const w = overviewWindows(today);
-    const stored = await storedSums(ctx, houseIds, {
-      checkIns7: { ...w.checkIns7, counts: CHECK_INS },
-      checkIns30: { ...w.checkIns30, counts: CHECK_INS },
-      chores28: { from: w.chores28.from, to: w.yesterday, counts: CHORES },
-      violations: { from: w.violations.from, to: w.yesterday, counts: VIOLATIONS },
-    });
+    const meetings = { from: addDays(today, -(OVERVIEW_MEETING_DAYS - 1)), to: today };
+    const stored = await rememberedSums(today, houseIds, freshStates, (changed) =>
+      storedSums(ctx, changed, {
+        checkIns7: { ...w.checkIns7, counts: CHECK_INS },
+        checkIns30: { ...w.checkIns30, counts: CHECK_INS },
+        chores28: { from: w.chores28.from, to: w.yesterday, counts: CHORES },
+        violations: { from: w.violations.from, to: w.yesterday, counts: VIOLATIONS },
+        meetings: { from: meetings.from, to: w.yesterday, counts: MEETINGS },
+      }),
+    );
     for (const id of houseIds) {
       const s = stored.get(id) ?? {
         checkIns7: ZERO_COUNTS,
         checkIns30: ZERO_COUNTS,
         chores28: ZERO_COUNTS,
         violations: ZERO_COUNTS,
+        meetings: ZERO_COUNTS,
       };
       // days worked out but not final yet, and today's live part
       const open = openDays.get(id) ?? [];
@@ -716,6 +786,7 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
         checkIns30: addCounts(s.checkIns30, sumOver(open, w.checkIns30)),
         chores28: addCounts(addCounts(s.chores28, sumOver(open, w.chores28)), todayCounts),
         violations: addCounts(addCounts(s.violations, sumOver(open, w.violations)), todayCounts),
+        meetings: addCounts(addCounts(s.meetings, sumOver(open, meetings)), todayCounts),
       });
     }
   }
@@ -725,6 +796,7 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
     checkIns30: ZERO_COUNTS,
     chores28: ZERO_COUNTS,
     violations: ZERO_COUNTS,
+    meetings: ZERO_COUNTS,
   };
   const rows = live.map((l) => {
     const s = sums.get(l.house.id) ?? none;
@@ -745,10 +817,10 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
       },
       ...figuresOf(s),
       meetings: {
-        held: l.meetings.held,
-        present: l.meetings.present,
-        recorded: l.meetings.recorded,
-        rate: ratio(l.meetings.present, l.meetings.recorded),
+        held: s.meetings.meetingsHeld,
+        present: s.meetings.meetingsPresent,
+        recorded: s.meetings.meetingsRecorded,
+        rate: ratio(s.meetings.meetingsPresent, s.meetings.meetingsRecorded),
       },
       positiveTests: l.positiveTests,
       openGrievances: l.openGrievances,

@@ -39,6 +39,10 @@ export const houseDayStats = sqliteTable(
     choresMissed: integer().notNull(),
     // violations that happened that day (house-local), voided ones left out
     violations: integer().notNull(),
+    // house meetings held (closed) that day, residents present or late at them, attendance recorded
+    meetingsHeld: integer().notNull().default(0),
+    meetingsPresent: integer().notNull().default(0),
+    meetingsRecorded: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.houseId, t.date] })],
 );

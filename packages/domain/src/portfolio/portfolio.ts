@@ -19,6 +19,10 @@ export interface DayFigures {
   choresVerified: number;
   choresMissed: number;
   violations: number;
+  /** house meetings held (closed) that day, residents marked present or late, attendance recorded */
+  meetingsHeld: number;
+  meetingsPresent: number;
+  meetingsRecorded: number;
 }
 
 export type Counts = Omit<DayFigures, 'date'>;
@@ -33,6 +37,9 @@ export const ZERO_COUNTS: Counts = {
   choresVerified: 0,
   choresMissed: 0,
   violations: 0,
+  meetingsHeld: 0,
+  meetingsPresent: 0,
+  meetingsRecorded: 0,
 };
 
 export function addCounts(a: Counts, b: Counts): Counts {
@@ -46,6 +53,9 @@ export function addCounts(a: Counts, b: Counts): Counts {
     choresVerified: a.choresVerified + b.choresVerified,
     choresMissed: a.choresMissed + b.choresMissed,
     violations: a.violations + b.violations,
+    meetingsHeld: a.meetingsHeld + b.meetingsHeld,
+    meetingsPresent: a.meetingsPresent + b.meetingsPresent,
+    meetingsRecorded: a.meetingsRecorded + b.meetingsRecorded,
   };
 }
 
@@ -59,6 +69,8 @@ export interface DayInputs {
   stays: ReadonlyArray<{ startDate: LocalDate; endDate: LocalDate | null }>;
   /** violations that happened that day, voided ones left out */
   violations: number;
+  /** house meetings held (closed) that day: residents present or late, attendance recorded */
+  meetings?: ReadonlyArray<{ present: number; recorded: number }>;
 }
 
 export function dayFigures(input: DayInputs): DayFigures {
@@ -77,6 +89,9 @@ export function dayFigures(input: DayInputs): DayFigures {
     choresVerified: chores.verified,
     choresMissed: chores.missed,
     violations: input.violations,
+    meetingsHeld: input.meetings?.length ?? 0,
+    meetingsPresent: (input.meetings ?? []).reduce((n, m) => n + m.present, 0),
+    meetingsRecorded: (input.meetings ?? []).reduce((n, m) => n + m.recorded, 0),
   };
 }
 
