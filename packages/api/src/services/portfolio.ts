@@ -241,7 +241,12 @@ async function statesOf(ctx: Ctx, houseIds: readonly string[]) {
 }
 
 /** Refreshes every house that needs it (two at a time) and returns the open days of each. */
-async function refreshAll(ctx: Ctx, houses: readonly House[], states: Map<string, State>) {
+async function refreshAll(
+  ctx: Ctx,
+  houses: readonly House[],
+  states: Map<string, State>,
+  background = false,
+) {
   const open = new Map<string, DayFigures[]>();
   const stale = houses.filter((h) =>
     needsRefresh(states.get(h.id), addDays(houseToday(ctx, h), -1)),
@@ -250,6 +255,7 @@ async function refreshAll(ctx: Ctx, houses: readonly House[], states: Map<string
   const worker = async () => {
     while (next < stale.length) {
       const house = stale[next++];
+      if (background) await nextTurn();
       if (house) open.set(house.id, await refreshHouse(ctx, house, states.get(house.id)));
     }
   };
@@ -258,10 +264,10 @@ async function refreshAll(ctx: Ctx, houses: readonly House[], states: Map<string
 }
 
 /**
- * Works out the day figures of every house that needs it, then counts every
- * house's attention list once (two at a time, between requests): the server
- * runs this after start-up, so an operator's first overview is not the one
- * that waits for it.
+ * Works out the day figures of every house that needs it, then, a few seconds
+ * later, counts every house's attention list once (two at a time, between
+ * requests): the server runs this after start-up, so an operator's first
+ * overview is not the one that waits for it.
  */
 export async function warmDayFigures(ctx: Ctx) {
   const houses = await ctx.db.select().from(schema.houses);
@@ -269,16 +275,22 @@ export async function warmDayFigures(ctx: Ctx) {
     ctx,
     houses.map((h) => h.id),
   );
-  await refreshAll(ctx, houses, states);
+  await refreshAll(ctx, houses, states, true);
   const versions = await statesOf(
     ctx,
     houses.map((h) => h.id),
   );
-  for (const house of houses)
-    if (!attentionCache.has(house.id))
-      countBehind(ctx, house, versions.get(house.id)?.version ?? 0);
+  // a few seconds on, so the first requests after a start are not kept waiting
+  setTimeout(() => {
+    for (const house of houses)
+      if (!attentionCache.has(house.id))
+        countBehind(ctx, house, versions.get(house.id)?.version ?? 0);
+  }, ATTENTION_WARM_DELAY_MS).unref();
   return houses.length;
 }
+
+/** How long after start-up the attention lists are first counted. */
+const ATTENTION_WARM_DELAY_MS = 3_000;
 
 const countColumns = {
   nights: schema.houseDayStats.nights,
@@ -449,15 +461,24 @@ async function countAttention(ctx: Ctx, house: House, version: number): Promise<
 const behind = new Set<string>();
 const queue: Array<() => Promise<void>> = [];
 let working = 0;
+/**
+ * The embedded database answers at once, so a chain of awaits never gives
+ * the event loop a turn by itself: background work starts each job on a
+ * later turn, so requests are answered between houses.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function pump() {
   while (working < 2) {
     const job = queue.shift();
     if (!job) return;
     working += 1;
-    void job().finally(() => {
-      working -= 1;
-      pump();
-    });
+    void nextTurn()
+      .then(job)
+      .finally(() => {
+        working -= 1;
+        pump();
+      });
   }
 }
 function countBehind(ctx: Ctx, house: House, version: number) {
