@@ -24,6 +24,29 @@ describe('embedded database', () => {
     expect(await pragma('synchronous')).toBe(2);
   });
 
+  it('reuses a kept statement correctly after a refused write and after the schema changes', async () => {
+    // the driver keeps prepared statements (patches/@libsql__client…): the same SQL runs again
+    const insert = 'insert into organisations (id, name) values (?, ?)';
+    await t.client.execute({ sql: insert, args: ['kept-1', 'One'] });
+    await expect(t.client.execute({ sql: insert, args: ['kept-1', 'Again'] })).rejects.toThrow(
+      /UNIQUE/,
+    );
+    await t.client.execute({ sql: insert, args: ['kept-2', 'Two'] });
+    const read = 'select id, name from organisations where id in (?, ?) order by id';
+    const before = await t.client.execute({ sql: read, args: ['kept-1', 'kept-2'] });
+    expect(before.rows.map((r) => [r.id, r.name])).toEqual([
+      ['kept-1', 'One'],
+      ['kept-2', 'Two'],
+    ]);
+    await t.client.execute('alter table organisations add column kept_note text');
+    await t.client.execute("update organisations set name = 'Uno' where id = 'kept-1'");
+    const after = await t.client.execute({ sql: read, args: ['kept-1', 'kept-2'] });
+    expect(after.rows.map((r) => [r.id, r.name])).toEqual([
+      ['kept-1', 'Uno'],
+      ['kept-2', 'Two'],
+    ]);
+  });
+
   it('keeps its PRAGMAs after an interactive transaction and after concurrent use', async () => {
     const tx = await t.client.transaction('write');
     await tx.execute("insert into organisations (id, name) values ('tx-org', 'Tx')");
