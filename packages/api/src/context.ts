@@ -80,7 +80,17 @@ function isOfficePower(value: string): value is OfficePower {
   return (OFFICE_POWERS as readonly string[]).includes(value);
 }
 
-export async function loadActor(db: Db, userId: string, now = new Date()): Promise<Actor> {
+type ResidentRow = typeof schema.residents.$inferSelect;
+
+/**
+ * Who the person is in each organisation, and their own resident record when
+ * they have one (the resident procedures use it rather than read it again).
+ */
+export async function loadActor(
+  db: Db,
+  userId: string,
+  now = new Date(),
+): Promise<Actor & { residentRow: ResidentRow | null }> {
   const rows = await db
     .select({
       id: schema.memberships.id,
@@ -89,7 +99,7 @@ export async function loadActor(db: Db, userId: string, now = new Date()): Promi
     })
     .from(schema.memberships)
     .where(and(eq(schema.memberships.userId, userId), isNull(schema.memberships.deactivatedAt)));
-  if (rows.length === 0) return { userId, memberships: [] };
+  if (rows.length === 0) return { userId, memberships: [], residentRow: null };
   const [houseLinks, resident] = await Promise.all([
     rows.some((r) => r.role === 'manager')
       ? db
@@ -105,15 +115,7 @@ export async function loadActor(db: Db, userId: string, now = new Date()): Promi
           .where(eq(schema.memberships.userId, userId))
       : Promise.resolve([]),
     rows.some((r) => r.role === 'resident')
-      ? db
-          .select({
-            id: schema.residents.id,
-            houseId: schema.residents.houseId,
-            organisationId: schema.residents.organisationId,
-          })
-          .from(schema.residents)
-          .where(eq(schema.residents.userId, userId))
-          .get()
+      ? db.select().from(schema.residents).where(eq(schema.residents.userId, userId)).get()
       : Promise.resolve(undefined),
   ]);
   const officePowers = resident ? await officePowersOf(db, resident.id, resident.houseId, now) : [];
@@ -125,16 +127,19 @@ export async function loadActor(db: Db, userId: string, now = new Date()): Promi
       ? { residentId: resident.id, residentHouseId: resident.houseId, officePowers }
       : {}),
   }));
-  return { userId, memberships };
+  return { userId, memberships, residentRow: resident ?? null };
 }
 
 export async function createContext(input: ContextInput) {
   const clock = input.clock ?? systemClock;
   const policy = input.sessionPolicy ?? DEFAULT_SESSION_POLICY;
   let actor: Actor | null = null;
+  let selfResident: ResidentRow | null = null;
   let session = input.session;
   if (session) {
-    actor = await loadActor(input.db, session.userId, clock.now());
+    const loaded = await loadActor(input.db, session.userId, clock.now());
+    actor = { userId: loaded.userId, memberships: loaded.memberships };
+    selfResident = loaded.residentRow;
     const now = clock.now();
     const rolePolicy = sessionPolicyFor(actor, policy);
     const state = sessionState(session, rolePolicy, now);
@@ -142,6 +147,7 @@ export async function createContext(input: ContextInput) {
       // an expired session ends here, for good
       await input.db.delete(schema.sessions).where(eq(schema.sessions.id, session.sessionId));
       actor = null;
+      selfResident = null;
       session = null;
     } else if (shouldRecordActivity(session, rolePolicy, now)) {
       await input.db
@@ -154,6 +160,8 @@ export async function createContext(input: ContextInput) {
     db: input.db,
     session,
     actor,
+    /** the signed-in person's own resident record, read with the actor */
+    selfResident,
     clock,
     requestId: input.requestId ?? crypto.randomUUID(),
     ip: input.ip ?? null,

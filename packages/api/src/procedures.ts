@@ -171,11 +171,15 @@ export const residentSelfProcedure = authedProcedure
   .use(async ({ ctx, next }) => {
     const residentId = ctx.actor.memberships.find((m) => m.role === 'resident')?.residentId;
     if (!residentId) throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for residents.' });
-    const resident = await ctx.db
-      .select()
-      .from(schema.residents)
-      .where(eq(schema.residents.id, residentId))
-      .get();
+    // read with the actor at the start of this request
+    const resident =
+      ctx.selfResident?.id === residentId
+        ? ctx.selfResident
+        : await ctx.db
+            .select()
+            .from(schema.residents)
+            .where(eq(schema.residents.id, residentId))
+            .get();
     if (!resident) throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for residents.' });
     return next({ ctx: { ...ctx, resident } });
   });
