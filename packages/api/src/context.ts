@@ -91,33 +91,38 @@ export async function loadActor(
   userId: string,
   now = new Date(),
 ): Promise<Actor & { residentRow: ResidentRow | null }> {
+  // the memberships, with the person's own resident record beside a resident membership
   const rows = await db
     .select({
       id: schema.memberships.id,
       organisationId: schema.memberships.organisationId,
       role: schema.memberships.role,
+      resident: schema.residents,
     })
     .from(schema.memberships)
+    .leftJoin(
+      schema.residents,
+      and(
+        eq(schema.residents.userId, schema.memberships.userId),
+        eq(schema.memberships.role, 'resident'),
+      ),
+    )
     .where(and(eq(schema.memberships.userId, userId), isNull(schema.memberships.deactivatedAt)));
   if (rows.length === 0) return { userId, memberships: [], residentRow: null };
-  const [houseLinks, resident] = await Promise.all([
-    rows.some((r) => r.role === 'manager')
-      ? db
-          .select({
-            membershipId: schema.membershipHouses.membershipId,
-            houseId: schema.membershipHouses.houseId,
-          })
-          .from(schema.membershipHouses)
-          .innerJoin(
-            schema.memberships,
-            eq(schema.memberships.id, schema.membershipHouses.membershipId),
-          )
-          .where(eq(schema.memberships.userId, userId))
-      : Promise.resolve([]),
-    rows.some((r) => r.role === 'resident')
-      ? db.select().from(schema.residents).where(eq(schema.residents.userId, userId)).get()
-      : Promise.resolve(undefined),
-  ]);
+  const resident = rows.find((r) => r.resident !== null)?.resident ?? undefined;
+  const houseLinks = rows.some((r) => r.role === 'manager')
+    ? await db
+        .select({
+          membershipId: schema.membershipHouses.membershipId,
+          houseId: schema.membershipHouses.houseId,
+        })
+        .from(schema.membershipHouses)
+        .innerJoin(
+          schema.memberships,
+          eq(schema.memberships.id, schema.membershipHouses.membershipId),
+        )
+        .where(eq(schema.memberships.userId, userId))
+    : [];
   const officePowers = resident ? await officePowersOf(db, resident.id, resident.houseId, now) : [];
   const memberships: Membership[] = rows.map((r) => ({
     organisationId: r.organisationId,
