@@ -120,10 +120,13 @@ test('a resident asks a housemate to swap; the housemate accepts on their phone;
   await expect(
     page.getByText(`Asked Luis Ortega to swap ${choreName}.`, { exact: false }),
   ).toBeVisible();
+  // the demo data has an earlier swap between the two: this one is told by its message
+  const message = 'Family visit that evening.';
   const asked = page
     .getByRole('region', { name: 'Swaps' })
     .getByRole('listitem')
-    .filter({ hasText: 'You asked Luis Ortega' });
+    .filter({ hasText: 'You asked Luis Ortega' })
+    .filter({ hasText: message });
   await expect(asked.getByText('Waiting for an answer')).toBeVisible();
 
   // Luis, on his own phone, sees the ask on his home screen and accepts it
@@ -135,8 +138,9 @@ test('a resident asks a housemate to swap; the housemate accepts on their phone;
   const fromJordan = luis
     .getByRole('region', { name: 'Swaps' })
     .getByRole('listitem')
-    .filter({ hasText: 'Jordan Ellis asks you' });
-  await expect(fromJordan.getByText('Family visit that evening.', { exact: false })).toBeVisible();
+    .filter({ hasText: 'Jordan Ellis asks you' })
+    .filter({ hasText: message });
+  await expect(fromJordan.getByText(message, { exact: false })).toBeVisible();
   await expectAccessible(luis);
   await fromJordan.getByRole('button', { name: 'Accept the swap with Jordan Ellis' }).click();
   await expect(
@@ -160,13 +164,7 @@ test('a resident asks a housemate to swap; the housemate accepts on their phone;
 
   // Jordan sees it went through; the chore is Luis's now
   await page.reload();
-  await expect(
-    page
-      .getByRole('region', { name: 'Swaps' })
-      .getByRole('listitem')
-      .filter({ hasText: 'You asked Luis Ortega' })
-      .getByText('Swapped'),
-  ).toBeVisible();
+  await expect(asked.getByText('Swapped')).toBeVisible();
   await luis.reload();
   await expect(
     luis.getByRole('region', { name: 'Coming up' }).getByText(choreName).first(),
