@@ -2,7 +2,7 @@
 // notes. Plain data, written to look like a real operator's records.
 import type { StoredRule } from '@porchlight/db';
 import { PEER_RUN_RULES, STANDARD_RULES } from '@porchlight/db/seed';
-import type { MeetingType, SupportKind } from '@porchlight/domain';
+import type { SupportKind } from '@porchlight/domain';
 
 export const ORGANISATION_NAME = 'Bench Recovery Homes';
 
@@ -498,51 +498,6 @@ export const CHORES: readonly ChoreSpec[] = [
     verify: false,
     residents: 2,
   },
-];
-
-/** Recovery meetings by ISO weekday (index 0 is Monday). */
-export const RECOVERY_MEETINGS: ReadonlyArray<ReadonlyArray<readonly [MeetingType, string]>> = [
-  [
-    ['aa', 'Monday Night Big Book Study'],
-    ['na', 'Just for Today'],
-    ['smart_recovery', 'SMART Recovery Monday Evening'],
-    ['therapy', 'Outpatient group'],
-  ],
-  [
-    ['aa', 'Tuesday Night Step Study'],
-    ['aa', 'Tuesday Noon Serenity Group'],
-    ['na', 'Clean and Serene'],
-    ['celebrate_recovery', 'Celebrate Recovery'],
-  ],
-  [
-    ['aa', 'Wednesday Big Book Discussion'],
-    ['na', 'Basic Text Study'],
-    ['refuge_recovery', 'Refuge Recovery Meditation'],
-    ['therapy', 'Session with my counselor'],
-  ],
-  [
-    ['aa', 'Thursday Men’s Stag'],
-    ['na', 'Miracles Happen'],
-    ['smart_recovery', 'SMART Recovery Thursday'],
-    ['faith', 'Thursday Bible study'],
-  ],
-  [
-    ['aa', 'Friday Night Candlelight'],
-    ['na', 'Friday Night Live'],
-    ['celebrate_recovery', 'Celebrate Recovery large group'],
-  ],
-  [
-    ['aa', 'Saturday Morning Early Birds'],
-    ['aa', 'Saturday Night Young People’s Group'],
-    ['na', 'Saturday Speaker Meeting'],
-    ['refuge_recovery', 'Saturday Morning Sit'],
-  ],
-  [
-    ['aa', 'Sunday Big Book Speaker Meeting'],
-    ['na', 'Sunday Serenity'],
-    ['smart_recovery', 'SMART Recovery Sunday (online)'],
-    ['faith', 'Sunday service and recovery class'],
-  ],
 ];
 
 export const VERIFICATIONS = [

@@ -7,6 +7,7 @@
 // other the way the product makes them: nobody checks in while away on a pass
 // or before signing the house rules, a violation cites a rule the resident
 // signed, the roll lists who lived there. Today's daily check-ins are left open.
+import { DEMO_MEETINGS } from '@porchlight/db/seed';
 import {
   DEFAULT_OFFICES,
   HALT,
@@ -25,7 +26,6 @@ import {
   LABS,
   ORGANISATION_NAME,
   PASS_DESTINATIONS,
-  RECOVERY_MEETINGS,
   SIGN_OUT_DESTINATIONS,
   STANDARD_RULES,
   SUPPORT_PEOPLE,
@@ -312,7 +312,7 @@ export interface Profile {
   sponsorRate: number;
   workRate: number;
   meetingFactor: number;
-  fellowship: (typeof RECOVERY_MEETINGS)[number][number][0];
+  fellowship: (typeof DEMO_MEETINGS)[number][number][0];
   reliability: number;
   trouble: number;
 }
@@ -623,7 +623,7 @@ function checkIns(ctx: Context, facts: StayFacts) {
   };
 
   const meetingsFor = (checkInId: string, day: number, count: number) => {
-    const options = RECOVERY_MEETINGS[(cal.weekdays[day] ?? 1) - 1] ?? [];
+    const options = DEMO_MEETINGS[(cal.weekdays[day] ?? 1) - 1] ?? [];
     const own = options.filter(([type]) => type === profile.fellowship);
     const rows: Array<{ type: string; name: string; verification: string | null }> = [];
     for (let k = 0; k < count; k++) {

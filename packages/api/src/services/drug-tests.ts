@@ -315,63 +315,18 @@ export async function getTest(ctx: AuthedContext & { record: DrugTest }) {
   return item;
 }
 
-/** Tests in `houseIds` with a positive or refused standing result since `since` (the attention list, the overview). */
-export async function positiveTestsSince(
+/**
+ * The tests collected in `houseIds` since `since` that can stand as positive,
+ * with the lab confirmations of that time. Only a positive or refused test, or
+ * one a lab confirmed, can; each is found by its own index, so the many
+ * negative tests are never read. A confirmation keeps the collection time of
+ * the test it confirms. Only the fields that decide the standing result are read.
+ */
+async function mayStandPositive(
   ctx: Pick<AuthedContext, 'db'>,
   houseIds: readonly string[],
   since: Date,
 ) {
-  if (houseIds.length === 0) return [];
-  const houses = [...houseIds];
-  // only a positive or refused test, or one a lab confirmed, can stand as positive;
-  // each is found by its own index, so the many negative tests are never read
-  const [flagged, confirmed] = await Promise.all([
-    selectTests(ctx).where(
-      and(
-        inArray(schema.drugTests.houseId, houses),
-        inArray(schema.drugTests.result, [...POSITIVE_RESULTS]),
-        isNull(schema.drugTests.confirmsId),
-        gte(schema.drugTests.collectedAt, since),
-      ),
-    ),
-    // a confirmation keeps the collection time of the test it confirms
-    ctx.db
-      .selectDistinct({ id: schema.drugTests.confirmsId })
-      .from(schema.drugTests)
-      .where(
-        and(
-          inArray(schema.drugTests.houseId, houses),
-          gte(schema.drugTests.collectedAt, since),
-          isNotNull(schema.drugTests.confirmsId),
-        ),
-      ),
-  ]);
-  const seen = new Set(flagged.map((r) => r.t.id));
-  const more = confirmed.flatMap((c) => (c.id && !seen.has(c.id) ? [c.id] : []));
-  const rows =
-    more.length === 0
-      ? flagged
-      : [
-          ...flagged,
-          ...(await selectTests(ctx).where(
-            and(inArray(schema.drugTests.id, more), isNull(schema.drugTests.confirmsId)),
-          )),
-        ];
-  return (await testsOut(ctx, rows)).filter((t) => t.countsAsPositive);
-}
-
-/**
- * How many tests collected since `since` stand as positive, per house: the
- * operator's overview needs only the number, so only the fields that decide it
- * are read (the same rule as `positiveTestsSince`).
- */
-export async function positiveTestCounts(
-  ctx: Pick<AuthedContext, 'db'>,
-  houseIds: readonly string[],
-  since: Date,
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (houseIds.length === 0) return counts;
   const houses = [...houseIds];
   const t = schema.drugTests;
   const [flagged, confirmations] = await Promise.all([
@@ -406,6 +361,39 @@ export async function positiveTestCounts(
             .from(t)
             .where(and(inArray(t.id, more), isNull(t.confirmsId)))),
         ];
+  return { originals, confirmations };
+}
+
+/** Tests in `houseIds` with a positive or refused standing result since `since` (the attention list). */
+export async function positiveTestsSince(
+  ctx: Pick<AuthedContext, 'db'>,
+  houseIds: readonly string[],
+  since: Date,
+) {
+  if (houseIds.length === 0) return [];
+  const { originals } = await mayStandPositive(ctx, houseIds, since);
+  if (originals.length === 0) return [];
+  const rows = await selectTests(ctx).where(
+    inArray(
+      schema.drugTests.id,
+      originals.map((o) => o.id),
+    ),
+  );
+  return (await testsOut(ctx, rows)).filter((test) => test.countsAsPositive);
+}
+
+/**
+ * How many tests collected since `since` stand as positive, per house: the
+ * operator's overview needs only the number (the same rule as `positiveTestsSince`).
+ */
+export async function positiveTestCounts(
+  ctx: Pick<AuthedContext, 'db'>,
+  houseIds: readonly string[],
+  since: Date,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (houseIds.length === 0) return counts;
+  const { originals, confirmations } = await mayStandPositive(ctx, houseIds, since);
   const confirmationsOf = new Map<string, Array<{ result: LabResult; recordedAt: Date }>>();
   for (const c of confirmations) {
     if (!c.confirmsId) continue;

@@ -15,6 +15,7 @@ import { seedRules, type RulesSeedContext } from './rules';
 import { type SeededDaily, seedResources, seedSupport } from './support';
 
 export { PEER_RUN_RULES, STANDARD_RULES } from './standard-rules';
+export { DEMO_MEETINGS } from './check-ins';
 
 export const DEMO_PASSWORD = 'porchlight-demo';
 export const DEMO_ACCOUNTS = [
