@@ -1,13 +1,12 @@
 // Every route of the dashboard. Pages load on demand, so a resident's phone only
 // downloads the pages a resident uses; preloads start a page's data while its
-// code is still on the way.
+// code is still on the way (the queries of pages only staff open are loaded with
+// their preload, so the first page of a resident does not carry them).
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { Home, SignedInOnly } from './account/guard';
 import { attentionQueries, boardQueries } from './check-ins/data';
-import { houseQueries } from './houses/data';
-import { inviteQueries } from './invites/data';
-import { portfolioQueries } from './portfolio/data';
+import { houseQueries } from './houses/queries';
 import { queryClient } from './lib/query-client';
 import { residentQueries } from './residents/data';
 
@@ -17,7 +16,11 @@ export const routes: RouteDefinition[] = [
     path: ['/invite', '/invite/:token'],
     component: lazy(() => import('./invites/accept-invite-page')),
     preload: ({ params }) => {
-      if (params.token) void queryClient.prefetchQuery(inviteQueries.lookup(params.token));
+      const token = params.token;
+      if (token)
+        void import('./invites/data').then(({ inviteQueries }) =>
+          queryClient.prefetchQuery(inviteQueries.lookup(token)),
+        );
     },
   },
   {
@@ -136,7 +139,10 @@ export const routes: RouteDefinition[] = [
       {
         path: '/portfolio',
         component: lazy(() => import('./portfolio/portfolio-page')),
-        preload: () => void queryClient.prefetchQuery(portfolioQueries.overview()),
+        preload: () =>
+          void import('./portfolio/data').then(({ portfolioQueries }) =>
+            queryClient.prefetchQuery(portfolioQueries.overview()),
+          ),
       },
       { path: '/invites', component: lazy(() => import('./invites/invites-page')) },
       { path: '/staff', component: lazy(() => import('./staff/staff-page')) },

@@ -5,7 +5,7 @@ import { A } from '@solidjs/router';
 import { ATTENTION_LABELS } from '@porchlight/domain';
 import { For, Show } from 'solid-js';
 import type { AttentionFlag, AttentionList } from './data';
-import { Icon, type IconName } from './status';
+import { Icon, type IconName } from '../components/icon';
 
 const FLAG_ICONS: Record<AttentionFlag['kind'], IconName> = {
   overdue_return: 'alert',

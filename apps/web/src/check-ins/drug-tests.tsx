@@ -8,7 +8,7 @@ import { Disclosure } from '../components/disclosure';
 import { LoadError, Loading } from '../components/page';
 import { formatAt } from '../passes/format';
 import { type ResidentTestItem, testQueries } from './data';
-import { substancesText, testMethodText, testResultText, testTypeText } from './format';
+import { substancesText, testMethodText, testResultText, testTypeText } from './test-format';
 import { ShowMore } from '../components/show-more';
 import './check-ins.css';
 

@@ -1,14 +1,6 @@
 // Check-ins in words: times on the house's clock, scores with their meaning,
 // and where a check-in stands, so no status depends on colour alone.
-import {
-  DRUG_TEST_METHOD_LABELS,
-  DRUG_TEST_RESULT_LABELS,
-  DRUG_TEST_TYPE_LABELS,
-  HALT_LABELS,
-  MEETING_TYPE_LABELS,
-  MOOD_LABELS,
-  SUBSTANCE_LABELS,
-} from '@porchlight/domain';
+import { HALT_LABELS, MEETING_TYPE_LABELS, MOOD_LABELS } from '@porchlight/domain';
 import { browserTimeZone } from '../lib/dates';
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -103,32 +95,6 @@ export function yesNo(value: boolean | null | undefined): string {
 
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
-
-export function testTypeText(type: string): string {
-  return type in DRUG_TEST_TYPE_LABELS
-    ? DRUG_TEST_TYPE_LABELS[type as keyof typeof DRUG_TEST_TYPE_LABELS]
-    : type;
-}
-
-export function testMethodText(method: string): string {
-  return method in DRUG_TEST_METHOD_LABELS
-    ? DRUG_TEST_METHOD_LABELS[method as keyof typeof DRUG_TEST_METHOD_LABELS]
-    : method;
-}
-
-/** A result in words; a refusal always says that it counts as positive. */
-export function testResultText(result: string): string {
-  if (result === 'refused') return 'Refused (counts as positive)';
-  return result in DRUG_TEST_RESULT_LABELS
-    ? DRUG_TEST_RESULT_LABELS[result as keyof typeof DRUG_TEST_RESULT_LABELS]
-    : result;
-}
-
-export function substancesText(substances: readonly string[]): string {
-  return substances
-    .map((s) => (s in SUBSTANCE_LABELS ? SUBSTANCE_LABELS[s as keyof typeof SUBSTANCE_LABELS] : s))
-    .join(', ');
 }
 
 /** A link to the place on OpenStreetMap, close enough to see the street. */

@@ -11,7 +11,7 @@ import { LoadError, Loading, PageHeading } from '../components/page';
 import { houseQueries } from '../houses/data';
 import { plural } from '../lib/dates';
 import { createForm, Form, FormAlert, SubmitButton, text, TextField, validate } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { formatAt, formatMinutes, formatWallTime } from '../passes/format';
 import { AttentionFlags } from './attention-list';
 import {
@@ -25,8 +25,8 @@ import {
   updateCheckInPolicy,
 } from './data';
 import { formatTime, longDay } from './format';
+import { Icon } from '../components/icon';
 import {
-  Icon,
   moodAndCraving,
   REQUIREMENT_COUNT_WORDS,
   REQUIREMENT_MEANING,

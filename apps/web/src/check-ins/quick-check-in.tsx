@@ -18,7 +18,7 @@ import {
   type Validation,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { formatAt, formatMinutes } from '../passes/format';
 import {
   type CheckInLocation,

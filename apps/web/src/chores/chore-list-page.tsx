@@ -46,7 +46,7 @@ import {
   useFormState,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { possessive } from '../passes/format';
 import {
   type ChoreItem,

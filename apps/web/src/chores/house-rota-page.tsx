@@ -12,7 +12,7 @@ import { houseQueries } from '../houses/data';
 import { plural } from '../lib/dates';
 import { problemOf, problemSentence } from '../lib/errors';
 import { createForm, Form, FormAlert, SubmitButton, text, TextField, validate } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { formatAt, possessive } from '../passes/format';
 import {
   assignOccurrence,

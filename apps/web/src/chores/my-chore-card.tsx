@@ -4,7 +4,7 @@
 import { type JSX, Show } from 'solid-js';
 import { Disclosure } from '../components/disclosure';
 import { createForm, Form, FormAlert, SubmitButton, text, TextField, validate } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { formatTime } from '../check-ins/format';
 import { markChoreDone, type MyOccurrence } from './data';
 import { ChoreStatus, Effort, relativeDay } from './status';

@@ -18,7 +18,7 @@ import {
   TextField,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import {
   answerSwap,
   cancelSwap,

@@ -1,7 +1,7 @@
 // A chore occurrence's state in words with an icon, so no state depends on
 // colour alone; and the few ways the chores area writes days and effort.
 import { OCCURRENCE_STATUS_LABELS } from '@porchlight/domain';
-import { Icon, type IconName } from '../check-ins/status';
+import { Icon, type IconName } from '../components/icon';
 import type { OccurrenceStatus } from './data';
 
 const ICONS: Record<OccurrenceStatus, IconName> = {

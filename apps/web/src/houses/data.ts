@@ -1,43 +1,10 @@
 // Loading and changing houses, rooms and beds; the cache keys of the area.
-import { infiniteQueryOptions, queryOptions } from '@tanstack/solid-query';
 import { queryClient } from '../lib/query-client';
 import { api, type HouseBoard } from '../lib/trpc';
 
 type Api = typeof api;
 
-export const houseQueries = {
-  list: () =>
-    infiniteQueryOptions({
-      queryKey: ['houses', 'list'],
-      queryFn: ({ pageParam }) => api.houses.list.query(pageParam ? { cursor: pageParam } : {}),
-      initialPageParam: '',
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-    }),
-  /** Every house the caller may see, for pickers. */
-  all: () =>
-    queryOptions({
-      queryKey: ['houses', 'all'],
-      queryFn: () => api.houses.list.query({ limit: 200 }),
-    }),
-  get: (houseId: string) =>
-    queryOptions({
-      queryKey: ['houses', 'get', houseId],
-      queryFn: () => api.houses.get.query({ houseId }),
-    }),
-  /** Staff only: `enabled` is false for anyone else, so nobody asks for what they may not see. */
-  board: (houseId: string, enabled = true) =>
-    queryOptions({
-      queryKey: ['houses', 'board', houseId],
-      queryFn: () => api.houses.board.query({ houseId }),
-      enabled: enabled && houseId !== '',
-    }),
-  /** Who slept in each bed on the night of `date` (house-local). */
-  night: (houseId: string, date: string) =>
-    queryOptions({
-      queryKey: ['houses', 'night', houseId, date],
-      queryFn: () => api.houses.occupantsOn.query({ houseId, date }),
-    }),
-};
+export { houseQueries } from './queries';
 
 async function refreshHouses() {
   await queryClient.invalidateQueries({ queryKey: ['houses'] });

@@ -15,7 +15,7 @@ import { A, useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { managesHouse, useWhoami } from '../account/session';
-import { Icon, type IconName } from '../check-ins/status';
+import { Icon, type IconName } from '../components/icon';
 import { dayLabel } from '../chores/status';
 import { Disclosure } from '../components/disclosure';
 import { LoadError, Loading, NotFoundMessage, PageHeading } from '../components/page';
@@ -31,7 +31,7 @@ import {
   text,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { formatAt, formatWallTime } from '../passes/format';
 import {
   type ActionItem,

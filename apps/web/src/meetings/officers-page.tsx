@@ -26,7 +26,7 @@ import {
   TextField,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { possessive } from '../passes/format';
 import {
   type OfficeItem,

@@ -42,7 +42,7 @@ import {
   TextField,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { formatTime } from '../check-ins/format';
 import {
   addActionItem,

@@ -1,8 +1,7 @@
 // Pieces both passes pages share: a pass's status in words, its times and
-// details, and a button that runs one change and says what went wrong.
+// details.
 import { PASS_STATUS_LABELS } from '@porchlight/domain/labels';
-import { type JSX, createSignal, For, Show } from 'solid-js';
-import { problemOf, problemSentence } from '../lib/errors';
+import { For, Show } from 'solid-js';
 import type { PassItem } from './data';
 import { formatAt, passState, passTypeText } from './format';
 
@@ -98,52 +97,5 @@ export function EligibilityNotes(props: { notes: readonly string[] }) {
         </ul>
       </div>
     </Show>
-  );
-}
-
-/** A button that runs one change; while it runs it says so, and a failure is read out. */
-export function ActionButton(props: {
-  children: JSX.Element;
-  busyLabel: string;
-  onRun: () => Promise<unknown>;
-  class?: string;
-  /** The accessible name, when the visible words need more to say which record (starts with them). */
-  label?: string;
-}) {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
-  const click = async () => {
-    if (busy()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onRun();
-    } catch (e) {
-      setError(problemSentence(problemOf(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div class="stack">
-      <button
-        type="button"
-        class={props.class ?? 'button'}
-        aria-disabled={busy() ? 'true' : undefined}
-        aria-label={props.label}
-        onClick={() => void click()}
-      >
-        <Show when={busy()} fallback={props.children}>
-          {props.busyLabel}
-        </Show>
-      </button>
-      <Show when={error()}>
-        {(message) => (
-          <p class="action-error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
-    </div>
   );
 }

@@ -17,7 +17,8 @@ import {
   TextField,
   validate,
 } from '../lib/forms';
-import { ActionButton, PassBadge, PassDecision, PassDetails } from './components';
+import { ActionButton } from '../components/action-button';
+import { PassBadge, PassDecision, PassDetails } from './components';
 import {
   cancelPass,
   markPassReturned,

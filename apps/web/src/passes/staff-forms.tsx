@@ -14,7 +14,7 @@ import {
   TextField,
   validate,
 } from '../lib/forms';
-import { ActionButton } from './components';
+import { ActionButton } from '../components/action-button';
 import { decidePass, excuseLatePass, markPassReturned, type PassItem } from './data';
 import { formatMinutes, localInputToIso, possessive } from './format';
 

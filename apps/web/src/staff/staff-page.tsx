@@ -21,7 +21,7 @@ import {
   text,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import {
   assignHouse,
   deactivate,

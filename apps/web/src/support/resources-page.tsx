@@ -47,7 +47,7 @@ import {
   useFormState,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { formatWallTime } from '../passes/format';
 import {
   archiveResource,

@@ -45,7 +45,7 @@ import {
   useFormState,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { residentQueries } from '../residents/data';
 import {
   type Circle,

@@ -25,7 +25,7 @@ import {
   TextField,
   validate,
 } from '../lib/forms';
-import { ActionButton } from '../passes/components';
+import { ActionButton } from '../components/action-button';
 import { residentQueries } from '../residents/data';
 import { CirclePicture } from './circle-picture';
 import {
