@@ -4,6 +4,9 @@
 // main.js), and the same time added up by package.
 //
 //   tsx tests/bench/profile.ts <folder or .cpuprofile> [how many]
+//
+// A folder that `pnpm bench --profile` wrote also holds window.json, the span of
+// its load: only the samples in it are counted.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -155,6 +158,38 @@ export function cpuProfileSummary(
   lines.push('', 'self time by package:');
   for (const [pkg, us] of [...packages].sort((a, b) => b[1] - a[1]).slice(0, 20))
     lines.push(`${ms(us)} ${pct(us)}  ${pkg}`);
+  // time spent in each of the product's own functions and in everything they
+  // called: which of its steps the self time above belongs to
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const keyOf = new Map<number, string | null>();
+  const ownKey = (id: number): string | null => {
+    if (keyOf.has(id)) return keyOf.get(id) ?? null;
+    const node = byId.get(id);
+    let key: string | null = null;
+    if (node?.callFrame.url) {
+      const { source, line } = where(node.callFrame);
+      if (/(^|\/)(packages|apps)\/[^/]+\/src\//.test(source) && !source.includes('node_modules'))
+        key = `${node.callFrame.functionName || '(anonymous)'}  ${source.replace(/^(\.\.\/)+/, '')}:${line}`;
+    }
+    keyOf.set(id, key);
+    return key;
+  };
+  const inclusive = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = ownKey(at);
+      if (key && !seen.has(key)) {
+        seen.add(key);
+        inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+      }
+    }
+  }
+  lines.push('', "the product's own functions, with what they call:");
+  for (const [key, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
+    lines.push(`${ms(us)} ${pct(us)}  ${key}`);
   return lines.join('\n');
 }
 
@@ -164,5 +199,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error('usage: tsx tests/bench/profile.ts <folder or .cpuprofile> [how many]');
     process.exit(2);
   }
-  console.log(cpuProfileSummary(target, Number(process.argv[3] ?? 25)));
+  // a folder from `pnpm bench --profile` says when its load ran
+  const windowFile = join(target, 'window.json');
+  const window = existsSync(windowFile)
+    ? (JSON.parse(readFileSync(windowFile, 'utf8')) as { fromMs: number; toMs: number })
+    : {};
+  console.log(cpuProfileSummary(target, Number(process.argv[3] ?? 25), window));
 }

@@ -2,7 +2,7 @@
 // keys and synchronous FULL on the connection in use, atomic batches, and many
 // concurrent writers with zero errors and zero lost rows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { count, eq, schema } from '@porchlight/db';
+import { count, eq, preparedQuery, schema, sql } from '@porchlight/db';
 import { callerAs, makeHouse, makeOrganisation, makeUser } from '../factories';
 import { testDb, type TestDb } from '../support/db';
 
@@ -45,6 +45,31 @@ describe('embedded database', () => {
       ['kept-1', 'Uno'],
       ['kept-2', 'Two'],
     ]);
+  });
+
+  it('a prepared query runs on the database it is given, with the values of each call', async () => {
+    const other = await testDb();
+    try {
+      const byId = preparedQuery((db) =>
+        db
+          .select({ name: schema.organisations.name })
+          .from(schema.organisations)
+          .where(eq(schema.organisations.id, sql.placeholder('id')))
+          .prepare(),
+      );
+      await t.db.insert(schema.organisations).values({ id: 'org-a', name: 'Here' });
+      await other.db.insert(schema.organisations).values({ id: 'org-a', name: 'There' });
+      await t.db.insert(schema.organisations).values({ id: 'org-b', name: 'Here too' });
+      expect(await byId(t.db).get({ id: 'org-a' })).toEqual({ name: 'Here' });
+      expect(await byId(other.db).get({ id: 'org-a' })).toEqual({ name: 'There' });
+      expect(await byId(t.db).get({ id: 'org-b' })).toEqual({ name: 'Here too' });
+      expect(await byId(other.db).get({ id: 'org-b' })).toBeUndefined();
+      // built once per database, then reused
+      expect(byId(t.db)).toBe(byId(t.db));
+      expect(byId(t.db)).not.toBe(byId(other.db));
+    } finally {
+      other.destroy();
+    }
   });
 
   it('keeps its PRAGMAs after an interactive transaction and after concurrent use', async () => {

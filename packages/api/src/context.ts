@@ -1,6 +1,6 @@
 // The context of every procedure, built from plain values so tests can call
 // procedures directly; the HTTP server builds it from a request.
-import { and, type Db, eq, isNull, schema } from '@porchlight/db';
+import { and, type Db, eq, isNull, preparedQuery, schema, sql } from '@porchlight/db';
 import {
   type Actor,
   type Clock,
@@ -36,13 +36,8 @@ export interface ContextInput {
  * The powers of the offices a resident holds today in the house they live in:
  * a term counts from its first day to its last, on the house's calendar.
  */
-async function officePowersOf(
-  db: Db,
-  residentId: string,
-  houseId: string,
-  now: Date,
-): Promise<OfficePower[]> {
-  const rows = await db
+const officeTermsQuery = preparedQuery((db) =>
+  db
     .select({
       powers: schema.offices.powers,
       startDate: schema.officerTerms.startDate,
@@ -62,11 +57,21 @@ async function officePowersOf(
     )
     .where(
       and(
-        eq(schema.officerTerms.residentId, residentId),
-        eq(schema.officerTerms.houseId, houseId),
+        eq(schema.officerTerms.residentId, sql.placeholder('residentId')),
+        eq(schema.officerTerms.houseId, sql.placeholder('houseId')),
         isNull(schema.offices.retiredAt),
       ),
-    );
+    )
+    .prepare(),
+);
+
+async function officePowersOf(
+  db: Db,
+  residentId: string,
+  houseId: string,
+  now: Date,
+): Promise<OfficePower[]> {
+  const rows = await officeTermsQuery(db).all({ residentId, houseId });
   const powers = new Set<OfficePower>();
   for (const row of rows) {
     const today = localDateAt(now, row.timezone);
@@ -82,17 +87,9 @@ function isOfficePower(value: string): value is OfficePower {
 
 type ResidentRow = typeof schema.residents.$inferSelect;
 
-/**
- * Who the person is in each organisation, and their own resident record when
- * they have one (the resident procedures use it rather than read it again).
- */
-export async function loadActor(
-  db: Db,
-  userId: string,
-  now = new Date(),
-): Promise<Actor & { residentRow: ResidentRow | null }> {
-  // the memberships, with the person's own resident record beside a resident membership
-  const rows = await db
+/** The memberships, with the person's own resident record beside a resident membership. */
+const membershipsQuery = preparedQuery((db) =>
+  db
     .select({
       id: schema.memberships.id,
       organisationId: schema.memberships.organisationId,
@@ -107,21 +104,41 @@ export async function loadActor(
         eq(schema.memberships.role, 'resident'),
       ),
     )
-    .where(and(eq(schema.memberships.userId, userId), isNull(schema.memberships.deactivatedAt)));
+    .where(
+      and(
+        eq(schema.memberships.userId, sql.placeholder('userId')),
+        isNull(schema.memberships.deactivatedAt),
+      ),
+    )
+    .prepare(),
+);
+
+const houseLinksQuery = preparedQuery((db) =>
+  db
+    .select({
+      membershipId: schema.membershipHouses.membershipId,
+      houseId: schema.membershipHouses.houseId,
+    })
+    .from(schema.membershipHouses)
+    .innerJoin(schema.memberships, eq(schema.memberships.id, schema.membershipHouses.membershipId))
+    .where(eq(schema.memberships.userId, sql.placeholder('userId')))
+    .prepare(),
+);
+
+/**
+ * Who the person is in each organisation, and their own resident record when
+ * they have one (the resident procedures use it rather than read it again).
+ */
+export async function loadActor(
+  db: Db,
+  userId: string,
+  now = new Date(),
+): Promise<Actor & { residentRow: ResidentRow | null }> {
+  const rows = await membershipsQuery(db).all({ userId });
   if (rows.length === 0) return { userId, memberships: [], residentRow: null };
   const resident = rows.find((r) => r.resident !== null)?.resident ?? undefined;
   const houseLinks = rows.some((r) => r.role === 'manager')
-    ? await db
-        .select({
-          membershipId: schema.membershipHouses.membershipId,
-          houseId: schema.membershipHouses.houseId,
-        })
-        .from(schema.membershipHouses)
-        .innerJoin(
-          schema.memberships,
-          eq(schema.memberships.id, schema.membershipHouses.membershipId),
-        )
-        .where(eq(schema.memberships.userId, userId))
+    ? await houseLinksQuery(db).all({ userId })
     : [];
   const officePowers = resident ? await officePowersOf(db, resident.id, resident.houseId, now) : [];
   const memberships: Membership[] = rows.map((r) => ({

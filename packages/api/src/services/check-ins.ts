@@ -14,6 +14,7 @@ import {
   lte,
   newId,
   or,
+  preparedQuery,
   schema,
   sql,
 } from '@porchlight/db';
@@ -74,13 +75,19 @@ function requirementsOf(phase: Phase | undefined): PhaseRequirements | null {
     : null;
 }
 
-export async function openStayOf(ctx: Db, residentId: string) {
-  return ctx.db
+const openStayQuery = preparedQuery((db) =>
+  db
     .select({ stay: schema.stays, house: schema.houses })
     .from(schema.stays)
     .innerJoin(schema.houses, eq(schema.houses.id, schema.stays.houseId))
-    .where(and(eq(schema.stays.residentId, residentId), isNull(schema.stays.endDate)))
-    .get();
+    .where(
+      and(eq(schema.stays.residentId, sql.placeholder('residentId')), isNull(schema.stays.endDate)),
+    )
+    .prepare(),
+);
+
+export async function openStayOf(ctx: Db, residentId: string) {
+  return openStayQuery(ctx.db).get({ residentId });
 }
 
 async function livingIn(ctx: Db, residentId: string) {
@@ -106,24 +113,28 @@ function locationFields(
   };
 }
 
+const existingOriginalQuery = preparedQuery((db) =>
+  db
+    .select({ id: schema.checkIns.id })
+    .from(schema.checkIns)
+    .where(
+      and(
+        eq(schema.checkIns.residentId, sql.placeholder('residentId')),
+        eq(schema.checkIns.kind, sql.placeholder('kind')),
+        eq(schema.checkIns.forDate, sql.placeholder('forDate')),
+        isNull(schema.checkIns.correctsId),
+      ),
+    )
+    .prepare(),
+);
+
 async function existingOriginal(
   ctx: Db,
   residentId: string,
   kind: 'daily' | 'curfew',
   forDate: string,
 ) {
-  return ctx.db
-    .select({ id: schema.checkIns.id })
-    .from(schema.checkIns)
-    .where(
-      and(
-        eq(schema.checkIns.residentId, residentId),
-        eq(schema.checkIns.kind, kind),
-        eq(schema.checkIns.forDate, forDate),
-        isNull(schema.checkIns.correctsId),
-      ),
-    )
-    .get();
+  return existingOriginalQuery(ctx.db).get({ residentId, kind, forDate });
 }
 
 function meetingRows(checkInId: string, meetings: CheckInRecordInput['meetings']) {
