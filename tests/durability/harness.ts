@@ -1,0 +1,324 @@
+// The durability harness (issue 10, docs/reliability.md). Each round starts the
+// built server on one database file, has many signed-in residents record their
+// check-ins at once, and kills the server with SIGKILL at a random moment:
+// while it starts, or while the writes are in flight. With the server dead, the
+// file itself is checked: `PRAGMA integrity_check` says ok, every check-in a
+// client was told was saved (in this round and every round before) is there
+// with its audit entry, and no check-in is there without one.
+//
+//   pnpm test:durability                   20 rounds
+//   pnpm test:durability --rounds 1000     the long run (docs/reliability.md)
+//   pnpm test:durability --seed 7          the same kill moments again
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { createDb, migrateDb, schema } from '@porchlight/db';
+import { addDays, localDateAt } from '@porchlight/domain';
+import { makeHouse, makeOrganisation, makeResidentUser, type MadeHouse } from '../factories';
+import { Random } from '../bench/generate/random';
+import { newToken, sessionCookie } from '../bench/generate/sessions';
+import { SERVER_MAIN, TMP_DIR } from '../support/paths';
+import { freePort } from '../support/server';
+
+const SECRET = 'porchlight-durability-secret-0123456789-not-for-production';
+/** Residents signed in each round; each records up to three days' check-ins. */
+const RESIDENTS_PER_ROUND = 16;
+const DAYS_BACK = [0, 1, 2] as const;
+
+export interface DurabilityOptions {
+  rounds: number;
+  seed?: number;
+  /** Where the database file lives; a fresh folder under tests/.tmp by default. */
+  dir?: string;
+  onRound?: (round: RoundReport, total: DurabilityReport) => void;
+}
+
+export interface RoundReport {
+  round: number;
+  /** When the kill came: during start-up (before /healthz answered) or during the writes. */
+  killed: 'starting' | 'writing';
+  killAfterMs: number;
+  acknowledged: number;
+  /** Requests the kill cut off: the client never heard, so either outcome is right. */
+  cutOff: number;
+  /** Answers other than success (expected: none). */
+  refused: string[];
+  lost: number;
+  integrity: string;
+}
+
+export interface DurabilityReport {
+  seed: number;
+  rounds: number;
+  killedStarting: number;
+  killedWriting: number;
+  acknowledged: number;
+  cutOff: number;
+  refused: number;
+  /** Acknowledged check-ins missing afterwards, or without their audit entry. */
+  lost: number;
+  /** Check-ins in the file without an audit entry (half a write). */
+  halfWritten: number;
+  integrityFailures: number;
+  /** Median time from spawning the server to its first answer. */
+  startMedianMs: number;
+  elapsedMs: number;
+}
+
+interface Resident {
+  cookie: string;
+  timezone: string;
+}
+
+interface Acknowledged {
+  checkInId: string;
+}
+
+function spawnServer(port: number, dbPath: string) {
+  const child = spawn(process.execPath, [SERVER_MAIN], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${dbPath}`,
+      PORCHLIGHT_SECRET: SECRET,
+      SEED_DEMO: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (d: Buffer) => (errors = (errors + d.toString()).slice(-4000)));
+  return { child, errors: () => errors };
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Resolves when /healthz answers; false when the process is gone first. */
+async function untilHealthy(url: string, child: ChildProcess, deadline: number) {
+  while (child.exitCode === null && child.signalCode === null) {
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet, or killed
+    }
+    if (Date.now() > deadline) throw new Error('the server did not answer within 30 s');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+/** A resident's check-ins, one after another, until they are done or the server dies. */
+async function writeCheckIns(
+  url: string,
+  resident: Resident,
+  random: Random,
+  acknowledged: Acknowledged[],
+  refused: string[],
+  counts: { cutOff: number },
+) {
+  const today = localDateAt(new Date(), resident.timezone);
+  for (const back of DAYS_BACK) {
+    const input = {
+      mood: random.int(1, 5),
+      craving: random.int(0, 10),
+      halt: random.chance(0.3) ? ['tired'] : [],
+      forDate: addDays(today, -back),
+      note: `durability ${random.int(0, 1e9)}`,
+    };
+    let res: Response;
+    try {
+      res = await fetch(`${url}/trpc/checkIns.record`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: url, cookie: resident.cookie },
+        body: JSON.stringify(input),
+      });
+    } catch {
+      counts.cutOff++;
+      return;
+    }
+    let body: { result?: { data?: { checkInId?: string } } };
+    try {
+      body = (await res.json()) as typeof body;
+    } catch {
+      // the answer was cut off part way: the client cannot know it was saved
+      counts.cutOff++;
+      return;
+    }
+    const id = body.result?.data?.checkInId;
+    if (res.ok && id) acknowledged.push({ checkInId: id });
+    else refused.push(`${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  }
+}
+
+/** Ends the last round's stays and signs in a new set of residents (the server is down). */
+async function nextResidents(dbPath: string, house: MadeHouse, now: Date): Promise<Resident[]> {
+  const handle = await createDb(`file:${dbPath}`);
+  try {
+    await handle.client.execute({
+      sql: 'UPDATE stays SET end_date = ? WHERE house_id = ? AND end_date IS NULL',
+      args: [localDateAt(now, house.timezone), house.id],
+    });
+    const residents: Resident[] = [];
+    for (const bedId of house.bedIds) {
+      const user = await makeResidentUser(handle.db, house, bedId);
+      const token = newToken();
+      await handle.db.insert(schema.sessions).values({
+        id: crypto.randomUUID(),
+        token,
+        userId: user.userId,
+        expiresAt: new Date(now.getTime() + 86_400_000),
+        createdAt: now,
+        updatedAt: now,
+        userAgent: 'porchlight-durability',
+      });
+      residents.push({ cookie: await sessionCookie(token, SECRET), timezone: house.timezone });
+    }
+    return residents;
+  } finally {
+    handle.close();
+  }
+}
+
+/** The file, checked with the server dead. */
+async function checkFile(dbPath: string, acknowledged: readonly Acknowledged[]) {
+  const client = createClient({ url: `file:${dbPath}` });
+  try {
+    const integrity = (await client.execute('PRAGMA integrity_check')).rows
+      .map((r) => String(r[0] as string))
+      .join('; ');
+    let lost = 0;
+    for (let i = 0; i < acknowledged.length; i += 500) {
+      const ids = acknowledged.slice(i, i + 500).map((a) => a.checkInId);
+      const marks = ids.map(() => '?').join(',');
+      const found = await client.execute({
+        sql: `SELECT c.id FROM check_ins c
+              WHERE c.id IN (${marks})
+                AND EXISTS (SELECT 1 FROM audit_log a
+                            WHERE a.record_type = 'check_in' AND a.record_id = c.id)`,
+        args: ids,
+      });
+      lost += ids.length - found.rows.length;
+    }
+    const half = await client.execute(
+      `SELECT count(*) FROM check_ins c
+       WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+                         WHERE a.record_type = 'check_in' AND a.record_id = c.id)`,
+    );
+    return { integrity, lost, halfWritten: Number(half.rows[0]?.[0] ?? 0) };
+  } finally {
+    client.close();
+  }
+}
+
+export async function runDurability(options: DurabilityOptions): Promise<DurabilityReport> {
+  const begin = performance.now();
+  const seed = options.seed ?? Date.now() % 1_000_000;
+  const random = new Random(`durability-${seed}`);
+  const dir = options.dir ?? join(TMP_DIR, `durability-${process.pid}-${seed}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const dbPath = join(dir, 'porchlight.db');
+
+  const setup = await createDb(`file:${dbPath}`);
+  await migrateDb(setup.db);
+  const organisation = await makeOrganisation(setup.db, 'Durability Recovery Homes');
+  const house = await makeHouse(setup.db, organisation.id, {
+    rooms: 4,
+    bedsPerRoom: RESIDENTS_PER_ROUND / 4,
+  });
+  setup.close();
+
+  const total: DurabilityReport = {
+    seed,
+    rounds: 0,
+    killedStarting: 0,
+    killedWriting: 0,
+    acknowledged: 0,
+    cutOff: 0,
+    refused: 0,
+    lost: 0,
+    halfWritten: 0,
+    integrityFailures: 0,
+    startMedianMs: 0,
+    elapsedMs: 0,
+  };
+  const acknowledged: Acknowledged[] = [];
+  const starts: number[] = [];
+  try {
+    for (let round = 1; round <= options.rounds; round++) {
+      const residents = await nextResidents(dbPath, house, new Date());
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      // most kills land among the writes; some while the server starts (migrations, start-up work)
+      const killWhileStarting = random.chance(0.2);
+      const killAfterMs = killWhileStarting ? random.int(0, 400) : random.int(5, 400);
+      const spawnedAt = performance.now();
+      const server = spawnServer(port, dbPath);
+      let killNow!: () => void;
+      const killDone = new Promise<void>((resolve) => {
+        killNow = () => {
+          server.child.kill('SIGKILL');
+          resolve();
+        };
+      });
+      if (killWhileStarting) setTimeout(killNow, killAfterMs);
+      const ackedBefore = acknowledged.length;
+      const refused: string[] = [];
+      const counts = { cutOff: 0 };
+      let killed: RoundReport['killed'] = 'starting';
+      const healthy = await untilHealthy(url, server.child, Date.now() + 30_000);
+      if (!healthy && !killWhileStarting)
+        throw new Error(`round ${round}: the server stopped on its own:\n${server.errors()}`);
+      if (healthy) {
+        killed = 'writing';
+        starts.push(performance.now() - spawnedAt);
+        const writers = residents.map((resident) =>
+          writeCheckIns(url, resident, random, acknowledged, refused, counts),
+        );
+        if (!killWhileStarting) setTimeout(killNow, killAfterMs);
+        await Promise.all(writers);
+      }
+      await killDone;
+      await exited(server.child);
+      if (server.child.signalCode !== 'SIGKILL')
+        throw new Error(
+          `round ${round}: the server ended by itself (${server.child.exitCode}):\n${server.errors()}`,
+        );
+      const file = await checkFile(dbPath, acknowledged);
+      const report: RoundReport = {
+        round,
+        killed,
+        killAfterMs,
+        acknowledged: acknowledged.length - ackedBefore,
+        cutOff: counts.cutOff,
+        refused,
+        lost: file.lost,
+        integrity: file.integrity,
+      };
+      total.rounds = round;
+      if (killed === 'starting') total.killedStarting++;
+      else total.killedWriting++;
+      total.acknowledged = acknowledged.length;
+      total.cutOff += counts.cutOff;
+      total.refused += refused.length;
+      total.lost = file.lost;
+      total.halfWritten = file.halfWritten;
+      if (file.integrity !== 'ok') total.integrityFailures++;
+      options.onRound?.(report, total);
+    }
+  } finally {
+    const sorted = [...starts].sort((a, b) => a - b);
+    total.startMedianMs = Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0);
+    total.elapsedMs = Math.round(performance.now() - begin);
+    if (!options.dir) rmSync(dir, { recursive: true, force: true });
+  }
+  return total;
+}

@@ -1,0 +1,40 @@
+// `pnpm test:durability [--rounds N] [--seed N]`: the durability harness from
+// the command line, with a line per round and the figures at the end (also in
+// tests/durability/results/latest.json, not committed).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runDurability } from './harness';
+
+function flag(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  if (at === -1) return fallback;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isInteger(value) || value < 0) {
+    console.error(`--${name} takes a whole number`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const rounds = flag('rounds', 20);
+const seed = process.argv.includes('--seed') ? flag('seed', 0) : undefined;
+const report = await runDurability({
+  rounds,
+  ...(seed !== undefined ? { seed } : {}),
+  onRound(round, total) {
+    const refused = round.refused.length > 0 ? ` · refused: ${round.refused.join(' | ')}` : '';
+    process.stderr.write(
+      `round ${String(round.round).padStart(String(rounds).length)}/${rounds} · killed ${round.killed} after ${round.killAfterMs} ms · ${round.acknowledged} acknowledged, ${round.cutOff} cut off · integrity ${round.integrity} · lost so far ${total.lost}${refused}\n`,
+    );
+  },
+});
+const results = fileURLToPath(new URL('./results', import.meta.url));
+mkdirSync(results, { recursive: true });
+writeFileSync(`${results}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
+console.log(JSON.stringify(report));
+const failed =
+  report.lost > 0 || report.halfWritten > 0 || report.integrityFailures > 0 || report.refused > 0;
+if (failed) {
+  console.error('durability: FAILED (see the figures above)');
+  process.exit(1);
+}
