@@ -10,6 +10,8 @@ export interface ServerConfig {
   host: string;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  /** Encrypts the embedded database file at rest (DATABASE_ENCRYPTION_KEY). */
+  encryptionKey: string | undefined;
   publicUrl: string;
   trustedOrigins: string[];
   secret: string;
@@ -65,6 +67,30 @@ function secretFrom(env: NodeJS.ProcessEnv, databaseUrl: string): string {
   return secret;
 }
 
+/**
+ * The key that encrypts the embedded database file (libSQL's encryption at
+ * rest). Without it the file is plain SQLite; with it, the file cannot be read
+ * without the same key, so keep the key apart from the file and its backups.
+ */
+function encryptionKeyFrom(env: NodeJS.ProcessEnv, databaseUrl: string): string | undefined {
+  const key = env.DATABASE_ENCRYPTION_KEY;
+  if (key === undefined || key === '') return undefined;
+  if (!isEmbeddedUrl(databaseUrl))
+    throw new Error(
+      'DATABASE_ENCRYPTION_KEY encrypts the embedded database file; a libSQL server encrypts its own storage.',
+    );
+  if (key.length < 16) throw new Error('DATABASE_ENCRYPTION_KEY must be at least 16 characters.');
+  return key;
+}
+
+/** Where the database is, and its key: all that `porchlight backup` and `restore` need. */
+export function loadDatabaseConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<ServerConfig, 'databaseUrl' | 'encryptionKey'> {
+  const databaseUrl = databaseUrlFrom(env);
+  return { databaseUrl, encryptionKey: encryptionKeyFrom(env, databaseUrl) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = int(env, 'PORT', 3000);
   const databaseUrl = databaseUrlFrom(env);
@@ -87,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+    encryptionKey: encryptionKeyFrom(env, databaseUrl),
     publicUrl,
     trustedOrigins: [
       new URL(publicUrl).origin,

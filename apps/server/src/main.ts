@@ -1,9 +1,11 @@
 // `pnpm start`: migrate, seed the demo into an empty database, serve everything on one port.
-import { dirname, join } from 'node:path';
+// `porchlight backup FILE` / `porchlight restore FILE` (`pnpm porchlight …`): see backup.ts.
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@porchlight/db/seed';
-import { loadConfig } from './config';
+import { backupDatabase, BackupError, restoreDatabase } from './backup';
+import { loadConfig, loadDatabaseConfig } from './config';
 import { startServer } from './start';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,9 +40,52 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const rowCount = (rows: Record<string, number>) =>
+  Object.values(rows)
+    .reduce((a, b) => a + b, 0)
+    .toLocaleString('en-US');
+
+async function backup(target: string | undefined) {
+  if (!target) throw new BackupError('say where the backup goes: porchlight backup FILE');
+  const result = await backupDatabase(loadDatabaseConfig(), resolve(baseDir(), target));
+  console.log(
+    `Backed up to ${result.target}: ${megabytes(result.bytes)}, ${rowCount(result.rows)} rows, ` +
+      `integrity ok, in ${result.ms < 1000 ? `${Math.round(result.ms)} ms` : `${(result.ms / 1000).toFixed(1)} s`}.`,
+  );
+}
+
+async function restore(source: string | undefined) {
+  if (!source) throw new BackupError('say which backup to restore: porchlight restore FILE');
+  const result = await restoreDatabase(loadDatabaseConfig(), resolve(baseDir(), source));
+  console.log(
+    `Restored ${result.database} from ${source}: ${rowCount(result.rows)} rows, integrity ok.` +
+      (result.keptAs ? `\nThe database it replaced is kept as ${result.keptAs}.` : ''),
+  );
+}
+
+/** Relative paths start where the command was run (pnpm runs scripts from the root). */
+function baseDir() {
+  return process.env.INIT_CWD ?? process.cwd();
+}
+
+const [command, argument] = process.argv.slice(2);
+const run =
+  command === 'backup'
+    ? backup(argument)
+    : command === 'restore'
+      ? restore(argument)
+      : command === undefined || command === 'serve'
+        ? main()
+        : Promise.reject(
+            new BackupError(`unknown command "${command}": use serve, backup FILE or restore FILE`),
+          );
+run.catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
   console.error(
-    `Porchlight could not start: ${error instanceof Error ? error.message : String(error)}`,
+    command === 'backup' || command === 'restore'
+      ? `Porchlight ${command} failed: ${message}`
+      : `Porchlight could not start: ${message}`,
   );
   process.exit(1);
 });

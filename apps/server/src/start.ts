@@ -23,6 +23,24 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** An embedded file this server cannot read: encrypted with another key, or not SQLite at all. */
+function unreadableDatabase(config: ServerConfig, error: unknown): Error | null {
+  const chain: unknown[] = [];
+  for (let e: unknown = error; e && chain.length < 5; e = (e as { cause?: unknown }).cause)
+    chain.push(e);
+  const notADatabase = chain.some(
+    (e) =>
+      (e as { code?: unknown }).code === 'SQLITE_NOTADB' ||
+      /file is not a database/i.test(e instanceof Error ? e.message : ''),
+  );
+  if (!notADatabase || !isEmbeddedUrl(config.databaseUrl)) return null;
+  return new Error(
+    `${filePathOf(config.databaseUrl)} is not a database this server can read: it may be encrypted ` +
+      `with another key (DATABASE_ENCRYPTION_KEY${config.encryptionKey ? ' is set, to a different key' : ' is not set'}), ` +
+      'or it is not a Porchlight database.',
+  );
+}
+
 export async function startServer(
   config: ServerConfig,
   options: StartOptions = {},
@@ -30,11 +48,18 @@ export async function startServer(
   const release = isEmbeddedUrl(config.databaseUrl)
     ? acquireWriterLock(filePathOf(config.databaseUrl))
     : () => undefined;
-  const handle = await createDb(config.databaseUrl, {
-    synchronous: config.synchronous,
-    ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
-  });
-  await migrateDb(handle.db, options.migrationsFolder);
+  let handle: DbHandle;
+  try {
+    handle = await createDb(config.databaseUrl, {
+      synchronous: config.synchronous,
+      ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
+      ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
+    });
+    await migrateDb(handle.db, options.migrationsFolder);
+  } catch (error) {
+    release();
+    throw unreadableDatabase(config, error) ?? error;
+  }
   const seeded = config.seedDemo ? await seedDemo(handle.db, { hashPassword }) : false;
   const auth = createAuth(handle.db, {
     secret: config.secret,
