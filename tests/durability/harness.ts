@@ -31,6 +31,8 @@ export interface DurabilityOptions {
   seed?: number;
   /** Where the database file lives; a fresh folder under tests/.tmp by default. */
   dir?: string;
+  /** The server to run: the built apps/server/dist/main.js by default. */
+  serverMain?: string;
   onRound?: (round: RoundReport, total: DurabilityReport) => void;
 }
 
@@ -75,8 +77,8 @@ interface Acknowledged {
   checkInId: string;
 }
 
-function spawnServer(port: number, dbPath: string) {
-  const child = spawn(process.execPath, [SERVER_MAIN], {
+function spawnServer(serverMain: string, port: number, dbPath: string) {
+  const child = spawn(process.execPath, [serverMain], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -261,7 +263,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       const killWhileStarting = random.chance(0.2);
       const killAfterMs = killWhileStarting ? random.int(0, 400) : random.int(5, 400);
       const spawnedAt = performance.now();
-      const server = spawnServer(port, dbPath);
+      const server = spawnServer(options.serverMain ?? SERVER_MAIN, port, dbPath);
       let killNow!: () => void;
       const killDone = new Promise<void>((resolve) => {
         killNow = () => {

@@ -1,7 +1,8 @@
-// `pnpm test:durability [--rounds N] [--seed N]`: the durability harness from
-// the command line, with a line per round and the figures at the end (also in
-// tests/durability/results/latest.json, not committed).
+// `pnpm test:durability [--rounds N] [--seed N] [--server path/to/main.js]`: the
+// durability harness from the command line, with a line per round and the
+// figures at the end (also in tests/durability/results/latest.json, not committed).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runDurability } from './harness';
 
@@ -18,9 +19,13 @@ function flag(name: string, fallback: number): number {
 
 const rounds = flag('rounds', 20);
 const seed = process.argv.includes('--seed') ? flag('seed', 0) : undefined;
+// a copy of the built server, for a long run while the tree is rebuilt
+const serverAt = process.argv.indexOf('--server');
+const serverMain = serverAt === -1 ? undefined : process.argv[serverAt + 1];
 const report = await runDurability({
   rounds,
   ...(seed !== undefined ? { seed } : {}),
+  ...(serverMain ? { serverMain: resolve(process.env.INIT_CWD ?? process.cwd(), serverMain) } : {}),
   onRound(round, total) {
     const refused = round.refused.length > 0 ? ` · refused: ${round.refused.join(' | ')}` : '';
     process.stderr.write(
