@@ -1,0 +1,114 @@
+// The server reads a request's session with one prepared query where it can
+// (apps/server/src/app.ts, fastSessionOf) instead of better-auth's getSession:
+// for every kind of cookie the two must agree on who, if anyone, is signed in.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '@porchlight/server';
+import { createAuth, type Auth } from '@porchlight/api';
+import { eq, newId, schema } from '@porchlight/db';
+import { newToken, sessionCookie, SESSION_COOKIE } from '../bench/generate/sessions';
+import { makeOrganisation, makeUser } from '../factories';
+import { testDb, type TestDb } from '../support/db';
+
+const SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await testDb();
+});
+afterEach(() => t.destroy());
+
+function setup(baseURL: string) {
+  const auth = createAuth(t.db, {
+    secret: SECRET,
+    baseURL,
+    signInAttemptsPerMinute: 100,
+    trustedOrigins: () => [baseURL],
+  });
+  const app = createApp({ db: t.db, auth, trustedOrigins: [baseURL] });
+  return { auth, app };
+}
+
+async function sessionFor(userId: string, expiresAt = new Date(Date.now() + 86_400_000)) {
+  const token = newToken();
+  const id = newId();
+  await t.db.insert(schema.sessions).values({
+    id,
+    token,
+    userId,
+    expiresAt,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  return { id, token };
+}
+
+/** Who the app says is signed in, and who better-auth's getSession says. */
+async function bothReads(app: ReturnType<typeof setup>['app'], auth: Auth, cookie: string | null) {
+  const headers: Record<string, string> = cookie === null ? {} : { cookie };
+  const res = await app.request('/trpc/account.whoami', { headers });
+  const body = (await res.json()) as { result: { data: { user: { id: string } } | null } };
+  const found = await auth.api.getSession({ headers: new Headers(headers) });
+  return { app: body.result.data?.user.id ?? null, betterAuth: found?.user.id ?? null };
+}
+
+describe('reading the session of a request', () => {
+  it('agrees with better-auth for valid, tampered, unknown, expired, signed-out and missing cookies', async () => {
+    const { auth, app } = setup('http://localhost:3000');
+    const org = await makeOrganisation(t.db);
+    const manager = await makeUser(t.db, org.id, 'manager');
+    const valid = await sessionFor(manager.userId);
+    const cookie = await sessionCookie(valid.token, SECRET);
+
+    expect(await bothReads(app, auth, cookie)).toEqual({
+      app: manager.userId,
+      betterAuth: manager.userId,
+    });
+    // another signature, another secret, no signature at all, the wrong cookie name
+    const [name, value = ''] = cookie.split('=');
+    const tampered = `${name}=${value.slice(0, -6)}AAAA%3D`;
+    const otherSecret = await sessionCookie(valid.token, 'another-secret-that-is-long-enough-0123');
+    for (const bad of [
+      tampered,
+      otherSecret,
+      `${SESSION_COOKIE}=${valid.token}`,
+      `other.session_token=${value}`,
+      `${SESSION_COOKIE}=%zz`,
+      '',
+    ])
+      expect(await bothReads(app, auth, bad), bad).toEqual({ app: null, betterAuth: null });
+    // a correctly signed token that names no session
+    expect(await bothReads(app, auth, await sessionCookie(newToken(), SECRET))).toEqual({
+      app: null,
+      betterAuth: null,
+    });
+    expect(await bothReads(app, auth, null)).toEqual({ app: null, betterAuth: null });
+
+    // expired: both say nobody, and the session is cleared
+    const old = await sessionFor(manager.userId, new Date(Date.now() - 1000));
+    expect(await bothReads(app, auth, await sessionCookie(old.token, SECRET))).toEqual({
+      app: null,
+      betterAuth: null,
+    });
+    expect(await t.db.select().from(schema.sessions).where(eq(schema.sessions.id, old.id))).toEqual(
+      [],
+    );
+
+    // signed out (the session row is gone): nobody, at once
+    await t.db.delete(schema.sessions).where(eq(schema.sessions.id, valid.id));
+    expect(await bothReads(app, auth, cookie)).toEqual({ app: null, betterAuth: null });
+  });
+
+  it('reads the __Secure- cookie when the server is served over https, and only that one', async () => {
+    const { auth, app } = setup('https://porchlight.example');
+    const org = await makeOrganisation(t.db);
+    const manager = await makeUser(t.db, org.id, 'manager');
+    const session = await sessionFor(manager.userId);
+    const plain = await sessionCookie(session.token, SECRET);
+    const secure = `__Secure-${plain}`;
+    expect(await bothReads(app, auth, secure)).toEqual({
+      app: manager.userId,
+      betterAuth: manager.userId,
+    });
+    expect(await bothReads(app, auth, plain)).toEqual({ app: null, betterAuth: null });
+  });
+});
