@@ -4,7 +4,7 @@
 // what exists in another organisation.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { type Db, eq, schema } from '@porchlight/db';
+import { type Db, eq, preparedQuery, schema, sql } from '@porchlight/db';
 import {
   type Actor,
   canActInHouse,
@@ -19,6 +19,30 @@ import {
   staffOrganisations,
 } from '@porchlight/domain';
 import { authedProcedure } from './trpc';
+
+/** The two lookups nearly every procedure starts with, built once. */
+const houseByIdQuery = preparedQuery((db) =>
+  db
+    .select()
+    .from(schema.houses)
+    .where(eq(schema.houses.id, sql.placeholder('id')))
+    .prepare(),
+);
+const residentByIdQuery = preparedQuery((db) =>
+  db
+    .select()
+    .from(schema.residents)
+    .where(eq(schema.residents.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export function houseById(db: Db, id: string) {
+  return houseByIdQuery(db).get({ id });
+}
+
+export function residentById(db: Db, id: string) {
+  return residentByIdQuery(db).get({ id });
+}
 
 export type HouseAccess = 'view' | 'manage' | 'operate';
 
@@ -45,11 +69,7 @@ export function houseProcedure(access: HouseAccess) {
     .meta({ access: HOUSE_ACCESS_WORDS[access] })
     .input(z.object({ houseId: id }))
     .use(async ({ ctx, input, next }) => {
-      const house = await ctx.db
-        .select()
-        .from(schema.houses)
-        .where(eq(schema.houses.id, input.houseId))
-        .get();
+      const house = await houseById(ctx.db, input.houseId);
       if (!house) throw new TRPCError({ code: 'NOT_FOUND', message: 'House not found.' });
       const allowed =
         access === 'operate'
@@ -75,11 +95,7 @@ export function housePowerProcedure(power: OfficePower) {
     .meta({ access: powerWords(power) })
     .input(z.object({ houseId: id }))
     .use(async ({ ctx, input, next }) => {
-      const house = await ctx.db
-        .select()
-        .from(schema.houses)
-        .where(eq(schema.houses.id, input.houseId))
-        .get();
+      const house = await houseById(ctx.db, input.houseId);
       if (!house) throw new TRPCError({ code: 'NOT_FOUND', message: 'House not found.' });
       if (!canActInHouse(ctx.actor, house, power)) deny(ctx.actor, house.organisationId, 'house');
       return next({ ctx: { ...ctx, house } });
@@ -97,11 +113,11 @@ export function residentProcedure(access: 'self-or-staff' | 'staff') {
     })
     .input(z.object({ residentId: id }))
     .use(async ({ ctx, input, next }) => {
-      const resident = await ctx.db
-        .select()
-        .from(schema.residents)
-        .where(eq(schema.residents.id, input.residentId))
-        .get();
+      // the signed-in resident's own record came with the actor
+      const resident =
+        ctx.selfResident?.id === input.residentId
+          ? ctx.selfResident
+          : await residentById(ctx.db, input.residentId);
       if (!resident) throw new TRPCError({ code: 'NOT_FOUND', message: 'Resident not found.' });
       const allowed =
         access === 'staff'
@@ -175,11 +191,7 @@ export const residentSelfProcedure = authedProcedure
     const resident =
       ctx.selfResident?.id === residentId
         ? ctx.selfResident
-        : await ctx.db
-            .select()
-            .from(schema.residents)
-            .where(eq(schema.residents.id, residentId))
-            .get();
+        : await residentById(ctx.db, residentId);
     if (!resident) throw new TRPCError({ code: 'FORBIDDEN', message: 'This is for residents.' });
     return next({ ctx: { ...ctx, resident } });
   });
@@ -480,11 +492,7 @@ function governanceProcedure<K extends string, R extends { houseId: string }>(
         const notFound = () =>
           new TRPCError({ code: 'NOT_FOUND', message: `${capitalise(what)} not found.` });
         if (!record) throw notFound();
-        const house = await ctx.db
-          .select()
-          .from(schema.houses)
-          .where(eq(schema.houses.id, record.houseId))
-          .get();
+        const house = await houseById(ctx.db, record.houseId);
         if (!house) throw notFound();
         if (!canActInHouse(ctx.actor, house, power)) {
           if (
@@ -645,11 +653,7 @@ export const resourceScopeProcedure = authedProcedure
   .input(z.object({ houseId: id.optional(), organisationId: id.optional() }))
   .use(async ({ ctx, input, next }) => {
     if (input.houseId) {
-      const house = await ctx.db
-        .select()
-        .from(schema.houses)
-        .where(eq(schema.houses.id, input.houseId))
-        .get();
+      const house = await houseById(ctx.db, input.houseId);
       if (!house) throw new TRPCError({ code: 'NOT_FOUND', message: 'House not found.' });
       if (!canManageHouse(ctx.actor, house)) deny(ctx.actor, house.organisationId, 'house');
       if (input.organisationId && input.organisationId !== house.organisationId)

@@ -1,6 +1,6 @@
 export * from './client';
 export * from './migrate';
-export { preparedQuery } from './prepared';
+export { inJsonList, preparedQuery } from './prepared';
 export * as schema from './schema';
 export * from './schema';
 export { newId } from './ids';

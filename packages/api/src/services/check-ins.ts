@@ -9,7 +9,7 @@ import {
   desc,
   eq,
   gte,
-  inArray,
+  inJsonList,
   isNull,
   lte,
   newId,
@@ -573,31 +573,28 @@ function effectiveEntries(rows: readonly CheckIn[]) {
  * their stays, phases, passes, check-ins and first signature, in a fixed number
  * of queries whatever the number of residents or days.
  */
-export async function residentDays(
-  ctx: Pick<AuthedContext, 'db' | 'clock'>,
-  house: House,
-  residentIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<Map<string, ResidentDays>> {
-  const result = new Map<string, ResidentDays>();
-  if (residentIds.length === 0) return result;
-  const ids = [...residentIds];
-  const rangeStart = new Date(Date.parse(`${addDays(from, -1)}T00:00:00Z`));
-  const rangeEnd = new Date(Date.parse(`${addDays(to, 2)}T00:00:00Z`));
-  const [stays, phases, passes, entries, signatures, published] = await Promise.all([
-    ctx.db
+/**
+ * What the day status of residents in a house rests on, read for the board, the
+ * attention list and the overview's counts: built once, run with the list of
+ * residents as one JSON parameter.
+ */
+const residentDaysQueries = {
+  stays: preparedQuery((db) =>
+    db
       .select()
       .from(schema.stays)
       .where(
         and(
-          eq(schema.stays.houseId, house.id),
-          inArray(schema.stays.residentId, ids),
-          lte(schema.stays.startDate, to),
-          or(isNull(schema.stays.endDate), gte(schema.stays.endDate, from)),
+          eq(schema.stays.houseId, sql.placeholder('houseId')),
+          inJsonList(schema.stays.residentId, 'ids'),
+          lte(schema.stays.startDate, sql.placeholder('to')),
+          or(isNull(schema.stays.endDate), gte(schema.stays.endDate, sql.placeholder('from'))),
         ),
-      ),
-    ctx.db
+      )
+      .prepare(),
+  ),
+  phases: preparedQuery((db) =>
+    db
       .select({
         residentId: schema.residentPhases.residentId,
         startDate: schema.residentPhases.startDate,
@@ -607,32 +604,44 @@ export async function residentDays(
       .from(schema.residentPhases)
       .innerJoin(schema.phases, eq(schema.phases.id, schema.residentPhases.phaseId))
       .where(
-        and(inArray(schema.residentPhases.residentId, ids), eq(schema.phases.houseId, house.id)),
+        and(
+          inJsonList(schema.residentPhases.residentId, 'ids'),
+          eq(schema.phases.houseId, sql.placeholder('houseId')),
+        ),
       )
-      .orderBy(asc(schema.residentPhases.startDate), asc(schema.residentPhases.createdAt)),
-    ctx.db
+      .orderBy(asc(schema.residentPhases.startDate), asc(schema.residentPhases.createdAt))
+      .prepare(),
+  ),
+  passes: preparedQuery((db) =>
+    db
       .select()
       .from(schema.passes)
       .where(
         and(
-          inArray(schema.passes.residentId, ids),
+          inJsonList(schema.passes.residentId, 'ids'),
           eq(schema.passes.status, 'approved'),
-          lte(schema.passes.departAt, rangeEnd),
-          gte(schema.passes.expectedReturnAt, rangeStart),
+          lte(schema.passes.departAt, sql.placeholder('rangeEnd')),
+          gte(schema.passes.expectedReturnAt, sql.placeholder('rangeStart')),
         ),
-      ),
-    ctx.db
+      )
+      .prepare(),
+  ),
+  entries: preparedQuery((db) =>
+    db
       .select()
       .from(schema.checkIns)
       .where(
         and(
-          eq(schema.checkIns.houseId, house.id),
-          inArray(schema.checkIns.residentId, ids),
-          gte(schema.checkIns.forDate, from),
-          lte(schema.checkIns.forDate, to),
+          eq(schema.checkIns.houseId, sql.placeholder('houseId')),
+          inJsonList(schema.checkIns.residentId, 'ids'),
+          gte(schema.checkIns.forDate, sql.placeholder('from')),
+          lte(schema.checkIns.forDate, sql.placeholder('to')),
         ),
-      ),
-    ctx.db
+      )
+      .prepare(),
+  ),
+  signatures: preparedQuery((db) =>
+    db
       .select({
         residentId: schema.ruleAcknowledgements.residentId,
         first: sql<number>`min(${schema.ruleAcknowledgements.acknowledgedAt})`,
@@ -645,17 +654,49 @@ export async function residentDays(
       .innerJoin(schema.ruleBooks, eq(schema.ruleBooks.id, schema.ruleBookVersions.ruleBookId))
       .where(
         and(
-          inArray(schema.ruleAcknowledgements.residentId, ids),
-          eq(schema.ruleBooks.houseId, house.id),
+          inJsonList(schema.ruleAcknowledgements.residentId, 'ids'),
+          eq(schema.ruleBooks.houseId, sql.placeholder('houseId')),
         ),
       )
-      .groupBy(schema.ruleAcknowledgements.residentId),
-    ctx.db
+      .groupBy(schema.ruleAcknowledgements.residentId)
+      .prepare(),
+  ),
+  published: preparedQuery((db) =>
+    db
       .select({ id: schema.ruleBookVersions.id })
       .from(schema.ruleBookVersions)
       .innerJoin(schema.ruleBooks, eq(schema.ruleBooks.id, schema.ruleBookVersions.ruleBookId))
-      .where(eq(schema.ruleBooks.houseId, house.id))
-      .limit(1),
+      .where(eq(schema.ruleBooks.houseId, sql.placeholder('houseId')))
+      .limit(1)
+      .prepare(),
+  ),
+};
+
+export async function residentDays(
+  ctx: Pick<AuthedContext, 'db' | 'clock'>,
+  house: House,
+  residentIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, ResidentDays>> {
+  const result = new Map<string, ResidentDays>();
+  if (residentIds.length === 0) return result;
+  const ids = [...residentIds];
+  const rangeStart = new Date(Date.parse(`${addDays(from, -1)}T00:00:00Z`));
+  const rangeEnd = new Date(Date.parse(`${addDays(to, 2)}T00:00:00Z`));
+  const q = residentDaysQueries;
+  const list = JSON.stringify(ids);
+  const [stays, phases, passes, entries, signatures, published] = await Promise.all([
+    q.stays(ctx.db).all({ houseId: house.id, ids: list, from, to }),
+    q.phases(ctx.db).all({ houseId: house.id, ids: list }),
+    q.passes(ctx.db).all({
+      ids: list,
+      rangeStart: rangeStart.getTime(),
+      rangeEnd: rangeEnd.getTime(),
+    }),
+    q.entries(ctx.db).all({ houseId: house.id, ids: list, from, to }),
+    q.signatures(ctx.db).all({ houseId: house.id, ids: list }),
+    q.published(ctx.db).all({ houseId: house.id }),
   ]);
   // a house without a published rule book has nothing to sign
   const nothingToSign = published.length === 0;
@@ -738,26 +779,43 @@ function minutesBetween(later: Date, earlier: Date) {
 }
 
 /** Who is out right now, from sign-outs and passes, overdue first. */
-export async function outNow(ctx: Pick<AuthedContext, 'db' | 'clock'>, house: House) {
-  const now = ctx.clock.now();
-  const [signOuts, passes] = await Promise.all([
-    ctx.db
+/** Who is out of a house now: signed out and not back, or on an approved pass. */
+const outNowQueries = {
+  signOuts: preparedQuery((db) =>
+    db
       .select({ s: schema.signOuts, r: schema.residents })
       .from(schema.signOuts)
       .innerJoin(schema.residents, eq(schema.residents.id, schema.signOuts.residentId))
-      .where(and(eq(schema.signOuts.houseId, house.id), isNull(schema.signOuts.signedInAt))),
-    ctx.db
+      .where(
+        and(
+          eq(schema.signOuts.houseId, sql.placeholder('houseId')),
+          isNull(schema.signOuts.signedInAt),
+        ),
+      )
+      .prepare(),
+  ),
+  passes: preparedQuery((db) =>
+    db
       .select({ p: schema.passes, r: schema.residents })
       .from(schema.passes)
       .innerJoin(schema.residents, eq(schema.residents.id, schema.passes.residentId))
       .where(
         and(
-          eq(schema.passes.houseId, house.id),
+          eq(schema.passes.houseId, sql.placeholder('houseId')),
           eq(schema.passes.status, 'approved'),
           isNull(schema.passes.returnedAt),
-          lte(schema.passes.departAt, now),
+          lte(schema.passes.departAt, sql.placeholder('now')),
         ),
-      ),
+      )
+      .prepare(),
+  ),
+};
+
+export async function outNow(ctx: Pick<AuthedContext, 'db' | 'clock'>, house: House) {
+  const now = ctx.clock.now();
+  const [signOuts, passes] = await Promise.all([
+    outNowQueries.signOuts(ctx.db).all({ houseId: house.id }),
+    outNowQueries.passes(ctx.db).all({ houseId: house.id, now: now.getTime() }),
   ]);
   const out = [
     ...signOuts.map(({ s, r }) => ({
@@ -788,6 +846,23 @@ export async function outNow(ctx: Pick<AuthedContext, 'db' | 'clock'>, house: Ho
 }
 
 /** The house's board for a day: who is due, done, late, missed or away; who is out now. */
+/** Who lived in a house on a day, by name. */
+const boardResidentsQuery = preparedQuery((db) =>
+  db
+    .select({ r: schema.residents, startDate: schema.stays.startDate })
+    .from(schema.stays)
+    .innerJoin(schema.residents, eq(schema.residents.id, schema.stays.residentId))
+    .where(
+      and(
+        eq(schema.stays.houseId, sql.placeholder('houseId')),
+        lte(schema.stays.startDate, sql.placeholder('date')),
+        or(isNull(schema.stays.endDate), gte(schema.stays.endDate, sql.placeholder('date'))),
+      ),
+    )
+    .orderBy(asc(schema.residents.lastName), asc(schema.residents.firstName))
+    .prepare(),
+);
+
 export async function board(
   ctx: AuthedContext & { house: House },
   input: { date?: string | undefined },
@@ -796,18 +871,7 @@ export async function board(
   const today = houseToday(ctx, house);
   const date = input.date ?? today;
   if (date > today) throw invalid('date', 'cannot be in the future.');
-  const residents = await ctx.db
-    .select({ r: schema.residents, startDate: schema.stays.startDate })
-    .from(schema.stays)
-    .innerJoin(schema.residents, eq(schema.residents.id, schema.stays.residentId))
-    .where(
-      and(
-        eq(schema.stays.houseId, house.id),
-        lte(schema.stays.startDate, date),
-        or(isNull(schema.stays.endDate), gte(schema.stays.endDate, date)),
-      ),
-    )
-    .orderBy(asc(schema.residents.lastName), asc(schema.residents.firstName));
+  const residents = await boardResidentsQuery(ctx.db).all({ houseId: house.id, date });
   const unique = [...new Map(residents.map((row) => [row.r.id, row])).values()];
   const days = await residentDays(
     ctx,
@@ -877,38 +941,67 @@ function meetingsByCheckIn(meetings: readonly Meeting[]) {
 }
 
 /** A resident's check-ins, newest first, each with its corrections. */
+/** A resident's history, page by page: the hottest read of a resident's phone. */
+const historyQueries = {
+  originals: preparedQuery((db) =>
+    db
+      .select({
+        c: schema.checkIns,
+        timezone: schema.houses.timezone,
+        houseName: schema.houses.name,
+      })
+      .from(schema.checkIns)
+      .innerJoin(schema.houses, eq(schema.houses.id, schema.checkIns.houseId))
+      .where(
+        and(
+          eq(schema.checkIns.residentId, sql.placeholder('residentId')),
+          isNull(schema.checkIns.correctsId),
+        ),
+      )
+      .orderBy(desc(schema.checkIns.forDate), desc(schema.checkIns.recordedAt))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(),
+  ),
+  corrections: preparedQuery((db) =>
+    db
+      .select()
+      .from(schema.checkIns)
+      .where(inJsonList(schema.checkIns.correctsId, 'ids'))
+      .orderBy(asc(schema.checkIns.recordedAt))
+      .prepare(),
+  ),
+  meetings: preparedQuery((db) =>
+    db
+      .select()
+      .from(schema.checkInMeetings)
+      .where(inJsonList(schema.checkInMeetings.checkInId, 'ids'))
+      .prepare(),
+  ),
+};
+
 export async function history(
   ctx: AuthedContext & { resident: Resident },
   input: { cursor?: string | undefined; limit: number },
 ) {
   const offset = offsetOf(input.cursor);
   const isStaff = canManageResident(ctx.actor, ctx.resident);
-  const originals = await ctx.db
-    .select({ c: schema.checkIns, timezone: schema.houses.timezone, houseName: schema.houses.name })
-    .from(schema.checkIns)
-    .innerJoin(schema.houses, eq(schema.houses.id, schema.checkIns.houseId))
-    .where(and(eq(schema.checkIns.residentId, ctx.resident.id), isNull(schema.checkIns.correctsId)))
-    .orderBy(desc(schema.checkIns.forDate), desc(schema.checkIns.recordedAt))
-    .limit(input.limit + 1)
-    .offset(offset);
+  const originals = await historyQueries.originals(ctx.db).all({
+    residentId: ctx.resident.id,
+    limit: input.limit + 1,
+    offset,
+  });
   const page = toPage(originals, offset, input.limit);
   const ids = page.items.map((row) => row.c.id);
   const corrections =
     ids.length === 0
       ? []
-      : await ctx.db
-          .select()
-          .from(schema.checkIns)
-          .where(inArray(schema.checkIns.correctsId, ids))
-          .orderBy(asc(schema.checkIns.recordedAt));
+      : await historyQueries.corrections(ctx.db).all({ ids: JSON.stringify(ids) });
   const allIds = [...ids, ...corrections.map((c) => c.id)];
   const meetings = meetingsByCheckIn(
     allIds.length === 0
       ? []
-      : await ctx.db
-          .select()
-          .from(schema.checkInMeetings)
-          .where(inArray(schema.checkInMeetings.checkInId, allIds)),
+      : await historyQueries.meetings(ctx.db).all({ ids: JSON.stringify(allIds) }),
   );
   const view = (c: CheckIn) => ({
     id: c.id,
