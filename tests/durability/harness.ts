@@ -9,21 +9,35 @@
 //   pnpm test:durability                   20 rounds
 //   pnpm test:durability --rounds 1000     the long run (docs/reliability.md)
 //   pnpm test:durability --seed 7          the same kill moments again
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClient } from '@libsql/client';
-import { createDb, migrateDb, schema } from '@porchlight/db';
+import { fileURLToPath } from 'node:url';
 import { addDays, localDateAt } from '@porchlight/domain';
-import { makeHouse, makeOrganisation, makeResidentUser, type MadeHouse } from '../factories';
 import { Random } from '../bench/generate/random';
-import { newToken, sessionCookie } from '../bench/generate/sessions';
+import { TSX_IMPORT } from '../bench/processes';
 import { SERVER_MAIN, TMP_DIR } from '../support/paths';
 import { freePort } from '../support/server';
+import { SECRET, type Resident, type RoundFile, type State } from './file-work';
 
-const SECRET = 'porchlight-durability-secret-0123456789-not-for-production';
-/** Residents signed in each round; each records up to three days' check-ins. */
-const RESIDENTS_PER_ROUND = 16;
+const FILE_WORK = fileURLToPath(new URL('./file-work.ts', import.meta.url));
+
+/** Checks the file and signs in the next residents, in a process of its own (file-work.ts). */
+function fileWork(dir: string, state: State): Promise<RoundFile> {
+  writeFileSync(join(dir, 'state.json'), JSON.stringify(state));
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', TSX_IMPORT, FILE_WORK, dir],
+      { env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+      (error, _stdout, stderr) => {
+        if (error) reject(new Error(`the file work failed:\n${stderr}`));
+        else resolve(JSON.parse(readFileSync(join(dir, 'round.json'), 'utf8')) as RoundFile);
+      },
+    );
+  });
+}
+
 const DAYS_BACK = [0, 1, 2] as const;
 
 export interface DurabilityOptions {
@@ -66,11 +80,6 @@ export interface DurabilityReport {
   /** Median time from spawning the server to its first answer. */
   startMedianMs: number;
   elapsedMs: number;
-}
-
-interface Resident {
-  cookie: string;
-  timezone: string;
 }
 
 interface Acknowledged {
@@ -160,66 +169,6 @@ async function writeCheckIns(
   }
 }
 
-/** Ends the last round's stays and signs in a new set of residents (the server is down). */
-async function nextResidents(dbPath: string, house: MadeHouse, now: Date): Promise<Resident[]> {
-  const handle = await createDb(`file:${dbPath}`);
-  try {
-    await handle.client.execute({
-      sql: 'UPDATE stays SET end_date = ? WHERE house_id = ? AND end_date IS NULL',
-      args: [localDateAt(now, house.timezone), house.id],
-    });
-    const residents: Resident[] = [];
-    for (const bedId of house.bedIds) {
-      const user = await makeResidentUser(handle.db, house, bedId);
-      const token = newToken();
-      await handle.db.insert(schema.sessions).values({
-        id: crypto.randomUUID(),
-        token,
-        userId: user.userId,
-        expiresAt: new Date(now.getTime() + 86_400_000),
-        createdAt: now,
-        updatedAt: now,
-        userAgent: 'porchlight-durability',
-      });
-      residents.push({ cookie: await sessionCookie(token, SECRET), timezone: house.timezone });
-    }
-    return residents;
-  } finally {
-    handle.close();
-  }
-}
-
-/** The file, checked with the server dead. */
-async function checkFile(dbPath: string, acknowledged: readonly Acknowledged[]) {
-  const client = createClient({ url: `file:${dbPath}` });
-  try {
-    const integrity = (await client.execute('PRAGMA integrity_check')).rows
-      .map((r) => String(r[0] as string))
-      .join('; ');
-    let lost = 0;
-    for (let i = 0; i < acknowledged.length; i += 500) {
-      const ids = acknowledged.slice(i, i + 500).map((a) => a.checkInId);
-      const marks = ids.map(() => '?').join(',');
-      const found = await client.execute({
-        sql: `SELECT c.id FROM check_ins c
-              WHERE c.id IN (${marks})
-                AND EXISTS (SELECT 1 FROM audit_log a
-                            WHERE a.record_type = 'check_in' AND a.record_id = c.id)`,
-        args: ids,
-      });
-      lost += ids.length - found.rows.length;
-    }
-    const half = await client.execute(
-      `SELECT count(*) FROM check_ins c
-       WHERE NOT EXISTS (SELECT 1 FROM audit_log a
-                         WHERE a.record_type = 'check_in' AND a.record_id = c.id)`,
-    );
-    return { integrity, lost, halfWritten: Number(half.rows[0]?.[0] ?? 0) };
-  } finally {
-    client.close();
-  }
-}
-
 export async function runDurability(options: DurabilityOptions): Promise<DurabilityReport> {
   const begin = performance.now();
   const seed = options.seed ?? Date.now() % 1_000_000;
@@ -229,14 +178,8 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
   mkdirSync(dir, { recursive: true });
   const dbPath = join(dir, 'porchlight.db');
 
-  const setup = await createDb(`file:${dbPath}`);
-  await migrateDb(setup.db);
-  const organisation = await makeOrganisation(setup.db, 'Durability Recovery Homes');
-  const house = await makeHouse(setup.db, organisation.id, {
-    rooms: 4,
-    bedsPerRoom: RESIDENTS_PER_ROUND / 4,
-  });
-  setup.close();
+  let prepared = await fileWork(dir, { house: null, acknowledged: [] });
+  const house = prepared.house;
 
   const total: DurabilityReport = {
     seed,
@@ -256,7 +199,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
   const starts: number[] = [];
   try {
     for (let round = 1; round <= options.rounds; round++) {
-      const residents = await nextResidents(dbPath, house, new Date());
+      const residents = prepared.residents;
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       // most kills land among the writes; some while the server starts (migrations, start-up work)
@@ -294,7 +237,12 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
         throw new Error(
           `round ${round}: the server ended by itself (${server.child.exitCode}):\n${server.errors()}`,
         );
-      const file = await checkFile(dbPath, acknowledged);
+      // the file is checked, and the next round's residents signed in, by another process
+      prepared = await fileWork(dir, {
+        house,
+        acknowledged: acknowledged.map((a) => a.checkInId),
+      });
+      const file = prepared;
       const report: RoundReport = {
         round,
         killed,

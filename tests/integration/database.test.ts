@@ -18,7 +18,8 @@ async function pragma(name: string) {
 }
 
 describe('embedded database', () => {
-  it('runs in WAL mode with foreign keys on and synchronous FULL', async () => {
+  it('runs in WAL mode with foreign keys on, synchronous FULL and a busy timeout', async () => {
+    expect(await pragma('busy_timeout')).toBe(5000);
     expect(await pragma('journal_mode')).toBe('wal');
     expect(await pragma('foreign_keys')).toBe(1);
     expect(await pragma('synchronous')).toBe(2);

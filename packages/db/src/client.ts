@@ -168,6 +168,9 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
       ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
     });
     const wrapped = new EmbeddedClient(inner, [
+      // another process reading the file (a backup, an operator's sqlite3 shell)
+      // can hold a lock for a moment: wait for it instead of failing
+      'PRAGMA busy_timeout = 5000',
       'PRAGMA journal_mode = WAL',
       'PRAGMA foreign_keys = ON',
       `PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`,
