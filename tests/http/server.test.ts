@@ -326,6 +326,22 @@ describe('HTTP server', () => {
     expect(revoked).toMatchObject({ viewCount: 1, state: 'revoked' });
   });
 
+  it('limits what one request may carry: a batch of at most 20 calls, a body of at most 256 KB', async () => {
+    const client = await signedIn('manager@example.org');
+    const batch = (n: number) =>
+      client.request(
+        `/trpc/${Array.from({ length: n }, () => 'account.whoami').join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify({}))}`,
+      );
+    const twenty = await batch(20);
+    expect(twenty.status).toBe(200);
+    expect(((await twenty.json()) as unknown[]).length).toBe(20);
+    const more = await batch(21);
+    expect(more.status).toBe(400);
+    expect(JSON.stringify(await more.json())).toContain('Batch call exceeds maximum size');
+    const huge = await client.mutate('houses.create', { name: 'x'.repeat(300 * 1024) });
+    expect(huge.status).toBe(413);
+  });
+
   it('sends security headers: a CSP without unsafe-inline, no framing, nosniff', async () => {
     const res = await fetch(`${server.url}/healthz`);
     const csp = res.headers.get('content-security-policy') ?? '';

@@ -61,6 +61,8 @@ function clientIp(c: HonoContext<Env>): string | null {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The most calls one tRPC batch may carry (apps/web's httpBatchLink sends at most as many). */
+export const MAX_BATCH_SIZE = 20;
 
 /** The signed-in session of a request, as better-auth's getSession answers it. */
 async function sessionOf(auth: Auth, headers: Headers): Promise<SessionInfo | null> {
@@ -326,6 +328,8 @@ export function createApp(options: AppOptions) {
     trpcServer({
       router: appRouter,
       endpoint: '/trpc',
+      // one request cannot ask for more work than a page does (the dashboard's link splits at it)
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: (_opts, c: HonoContext<Env>) => contextOf(c),
       onError: ({ error, path, ctx }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') {

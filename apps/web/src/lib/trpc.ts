@@ -4,7 +4,8 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppRouter } from '@porchlight/api';
 
 export const api = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc' })],
+  // the server refuses a batch of more than 20 calls (MAX_BATCH_SIZE in apps/server)
+  links: [httpBatchLink({ url: '/trpc', maxItems: 20 })],
 });
 
 export type Api = typeof api;
