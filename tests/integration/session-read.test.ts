@@ -3,6 +3,7 @@
 // for every kind of cookie the two must agree on who, if anyone, is signed in.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '@porchlight/server';
+import { hashPassword } from 'better-auth/crypto';
 import { createAuth, type Auth } from '@porchlight/api';
 import { eq, newId, schema } from '@porchlight/db';
 import { newToken, sessionCookie, SESSION_COOKIE } from '../bench/generate/sessions';
@@ -98,17 +99,53 @@ describe('reading the session of a request', () => {
     expect(await bothReads(app, auth, cookie)).toEqual({ app: null, betterAuth: null });
   });
 
-  it('reads the __Secure- cookie when the server is served over https, and only that one', async () => {
+  it('reads the __Host- cookie when the server is served over https, and only that one', async () => {
     const { auth, app } = setup('https://porchlight.example');
     const org = await makeOrganisation(t.db);
     const manager = await makeUser(t.db, org.id, 'manager');
     const session = await sessionFor(manager.userId);
     const plain = await sessionCookie(session.token, SECRET);
-    const secure = `__Secure-${plain}`;
+    const secure = `__Host-${plain}`;
     expect(await bothReads(app, auth, secure)).toEqual({
       app: manager.userId,
       betterAuth: manager.userId,
     });
     expect(await bothReads(app, auth, plain)).toEqual({ app: null, betterAuth: null });
+    expect(await bothReads(app, auth, `__Secure-${plain}`)).toEqual({
+      app: null,
+      betterAuth: null,
+    });
+  });
+
+  it('over https, signing in sets a __Host- session cookie: Secure, Path=/, no Domain, HttpOnly', async () => {
+    const base = 'https://porchlight.example';
+    const { auth, app } = setup(base);
+    const org = await makeOrganisation(t.db);
+    const manager = await makeUser(t.db, org.id, 'manager');
+    await t.db.insert(schema.accounts).values({
+      id: newId(),
+      accountId: manager.userId,
+      providerId: 'credential',
+      userId: manager.userId,
+      password: await hashPassword('a long enough password'),
+    });
+    const res = await app.request(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email: manager.email, password: 'a long enough password' }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.getSetCookie().find((c) => c.includes('session_token')) ?? '';
+    expect(cookie).toMatch(/^__Host-better-auth\.session_token=/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; Path=\//i);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).not.toMatch(/; Domain=/i);
+    // and that cookie is the session
+    const pair = cookie.split(';')[0] ?? '';
+    expect(await bothReads(app, auth, pair)).toEqual({
+      app: manager.userId,
+      betterAuth: manager.userId,
+    });
   });
 });

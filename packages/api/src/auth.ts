@@ -46,7 +46,10 @@ async function allMembershipsDeactivated(db: Db, userId: string): Promise<boolea
   return rows.length > 0 && rows.every((r) => r.deactivatedAt !== null);
 }
 
+const HOST_PREFIX = '__Host-';
+
 export function createAuth(db: Db, config: AuthConfig) {
+  const tls = config.baseURL.startsWith('https://');
   return betterAuth({
     appName: 'Porchlight',
     secret: config.secret,
@@ -87,7 +90,20 @@ export function createAuth(db: Db, config: AuthConfig) {
     trustedOrigins: (request) => config.trustedOrigins(request),
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
-      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // over TLS the session cookie is a __Host- cookie (Secure, Path=/, no Domain: no other
+      // host or plain-HTTP page can set or read it), not better-auth's __Secure- one
+      useSecureCookies: false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: tls },
+      ...(tls
+        ? {
+            cookies: {
+              session_token: {
+                name: `${HOST_PREFIX}better-auth.session_token`,
+                attributes: { secure: true, path: '/' },
+              },
+            },
+          }
+        : {}),
     },
     databaseHooks: {
       session: {
