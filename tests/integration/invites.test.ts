@@ -187,6 +187,38 @@ describe('invites', () => {
     expect(user).toBeUndefined();
   });
 
+  it('a common password, or one made of the email address, is refused naming the field, and no account is made', async () => {
+    const operator = await callerAs(t.db, operatorId);
+    const invite = await operator.invites.create({
+      role: 'manager',
+      name: 'Common',
+      email: 'kendall.common@test.example',
+      houseIds: [house.id],
+    });
+    const anonymous = await callerAs(t.db, null);
+    for (const [password, says] of [
+      ['1q2w3e4r5t6y', /most common passwords/],
+      ['Qwerty123456', /most common passwords/],
+      ['kendall.common@test.example', /must not contain your email address/],
+      ['my kendall.common 2026', /must not contain your email address/],
+    ] as const) {
+      const refused = await anonymous.invites
+        .accept({ token: invite.token, password })
+        .catch((e: unknown) => e);
+      expect(refused, password).toMatchObject({ code: 'BAD_REQUEST' });
+      expect((refused as { message: string }).message, password).toMatch(says);
+      expect((refused as { cause?: { field?: string } }).cause?.field, password).toBe('password');
+    }
+    const user = await t.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.email, 'kendall.common@test.example'))
+      .get();
+    expect(user).toBeUndefined();
+    // an uncommon one of the same length goes through
+    await anonymous.invites.accept({ token: invite.token, password: 'porch lantern 42 maple' });
+  });
+
   it('a manager may invite residents of their house but not another manager', async () => {
     const m = await makeUser(t.db, house.organisationId, 'manager', { houseIds: [house.id] });
     const manager = await callerAs(t.db, m.userId);

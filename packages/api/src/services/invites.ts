@@ -8,6 +8,7 @@ import { canInvite, conflict, invalid, notFound, type Role } from '@porchlight/d
 import { TRPCError } from '@trpc/server';
 import type { Context } from '../context';
 import type { AuthedContext } from '../trpc';
+import { passwordProblem } from './passwords';
 import { commit } from './write';
 
 export const INVITE_DAYS = 7;
@@ -259,6 +260,8 @@ export async function acceptInvite(ctx: Context, input: { token: string; passwor
     .where(eq(schema.users.email, invite.email))
     .get();
   if (taken) throw conflict('Someone already has an account with that email.');
+  const weak = await passwordProblem(input.password, { email: invite.email });
+  if (weak) throw invalid('password', weak);
   const userId = newId();
   const membershipId = newId();
   const now = ctx.clock.now();
