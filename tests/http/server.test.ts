@@ -400,6 +400,26 @@ describe('HTTP server under failure (NODE_ENV unset)', () => {
       }
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(statuses.slice(5)).toEqual([429, 429]);
+      // each failed attempt is in the audit log, under the account, with the address and the
+      // email; the refusals of the limit are not (a flood stays out of the log)
+      const file = createClient({ url: `file:${limited.dbPath}` });
+      try {
+        const trail = await file.execute(
+          "SELECT a.actor_user_id, a.organisation_id, a.ip, a.details, u.email FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE a.action = 'auth.signInFailed'",
+        );
+        expect(trail.rows.length).toBe(5);
+        for (const entry of trail.rows) {
+          expect(entry.email).toBe('manager@example.org');
+          expect(entry.organisation_id).toBeTruthy();
+          expect(entry.ip).toMatch(/127\.0\.0\.1/);
+          expect(JSON.parse(entry.details as string)).toEqual({
+            email: 'manager@example.org',
+            status: 401,
+          });
+        }
+      } finally {
+        file.close();
+      }
     } finally {
       await limited.stop();
     }

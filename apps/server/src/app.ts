@@ -21,6 +21,7 @@ import {
   type CsvExport,
   GENERIC_ERROR_MESSAGE,
   isExportList,
+  recordFailedSignIn,
   sessionByToken,
   sharedSummary,
   startExport,
@@ -100,6 +101,15 @@ async function fastSessionOf(c: HonoContext<Env>, db: Db, auth: Auth): Promise<S
       lastActiveAt: found.updatedAt,
     };
   return sessionOf(auth, c.req.raw.headers);
+}
+
+/** The email a sign-in request names, if its body is the JSON it should be. */
+function emailOf(body: string): unknown {
+  try {
+    return (JSON.parse(body) as { email?: unknown } | null)?.email;
+  } catch {
+    return undefined;
+  }
 }
 
 const EXPORT_STATUS: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409> = {
@@ -307,13 +317,28 @@ export function createApp(options: AppOptions) {
     return c.body(csvBody(csv, (error) => log(`export ${list} failed part-way [${id}]`, error)));
   });
 
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => {
+  app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     // better-auth rate-limits by address: give it the socket's, never a client-supplied header
     const headers = new Headers(c.req.raw.headers);
     headers.delete(CLIENT_IP_HEADER);
     const ip = clientIp(c);
     if (ip) headers.set(CLIENT_IP_HEADER, ip);
     const raw = c.req.raw;
+    if (raw.method === 'POST' && c.req.path === '/api/auth/sign-in/email') {
+      // read first (at most 64 KB, see bodyLimit), so a failed attempt can name its email
+      const body = await raw.text();
+      const response = await options.auth.handler(
+        new Request(raw.url, { method: raw.method, headers, body }),
+      );
+      if (response.status === 401 || response.status === 403)
+        await recordFailedSignIn(options.db, {
+          email: emailOf(body),
+          status: response.status,
+          ip,
+          requestId: c.get('requestId'),
+        }).catch((error: unknown) => log('recording a failed sign-in failed', error));
+      return response;
+    }
     const init: RequestInit & { duplex?: 'half' } = { method: raw.method, headers };
     if (raw.method !== 'GET' && raw.body) {
       init.body = raw.body;

@@ -35,6 +35,45 @@ async function recordAuthEvent(
   });
 }
 
+/**
+ * A sign-in that failed (a wrong password, an unknown email, a deactivated
+ * account) joins the audit log with the address it came from and the email it
+ * named, under the account that email belongs to, if any. Refusals of the rate
+ * limit are not written one by one: the limit exists so that a flood stays out.
+ */
+export async function recordFailedSignIn(
+  db: Db,
+  attempt: { email: unknown; status: number; ip: string | null; requestId: string },
+) {
+  const email =
+    typeof attempt.email === 'string' ? attempt.email.trim().toLowerCase().slice(0, 254) : null;
+  const user = email
+    ? await db
+        .select({ id: schema.users.id })
+        .from(schema.users)
+        .where(eq(schema.users.email, email))
+        .get()
+    : undefined;
+  // shown to the operators of the account's organisation, when it has exactly one
+  const organisations = user
+    ? await db
+        .selectDistinct({ id: schema.memberships.organisationId })
+        .from(schema.memberships)
+        .where(eq(schema.memberships.userId, user.id))
+    : [];
+  await db.insert(schema.auditLog).values({
+    at: new Date(),
+    organisationId: organisations.length === 1 ? (organisations[0]?.id ?? null) : null,
+    actorUserId: user?.id ?? null,
+    action: 'auth.signInFailed',
+    recordType: 'session',
+    recordId: null,
+    requestId: attempt.requestId,
+    ip: attempt.ip,
+    details: { email, status: attempt.status },
+  });
+}
+
 const DEACTIVATED_MESSAGE =
   'This account has been deactivated. Ask an operator of your organisation if you need it again.';
 

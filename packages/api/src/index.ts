@@ -6,7 +6,14 @@ export {
   type ContextInput,
   type SessionInfo,
 } from './context';
-export { createAuth, CLIENT_IP_HEADER, sessionByToken, type Auth, type AuthConfig } from './auth';
+export {
+  createAuth,
+  CLIENT_IP_HEADER,
+  recordFailedSignIn,
+  sessionByToken,
+  type Auth,
+  type AuthConfig,
+} from './auth';
 export { GENERIC_ERROR_MESSAGE } from './trpc';
 export { INVITE_DAYS } from './services/invites';
 export { calendarFor } from './services/calendar';

@@ -50,6 +50,7 @@ const ACTION_WORDS: Record<string, string> = {
   'demo.seed': 'set up the demo',
   'auth.signIn': 'signed in',
   'auth.signOut': 'signed out',
+  'auth.signInFailed': 'failed to sign in',
   'houses.create': 'added a house',
   'houses.update': 'changed a house',
   'houses.addRoom': 'added a room',
