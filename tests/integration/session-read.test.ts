@@ -148,4 +148,37 @@ describe('reading the session of a request', () => {
       betterAuth: manager.userId,
     });
   });
+
+  it('signing in always makes a new session token, whatever cookie the browser already had', async () => {
+    const base = 'http://localhost:3000';
+    const { app } = setup(base);
+    const org = await makeOrganisation(t.db);
+    const manager = await makeUser(t.db, org.id, 'manager');
+    await t.db.insert(schema.accounts).values({
+      id: newId(),
+      accountId: manager.userId,
+      providerId: 'credential',
+      userId: manager.userId,
+      password: await hashPassword('a long enough password'),
+    });
+    // a token planted before sign-in (session fixation), and one of an earlier session
+    const planted = await sessionCookie(newToken(), SECRET);
+    const earlier = await sessionFor(manager.userId);
+    const tokens = new Set<string>();
+    for (const cookie of [planted, await sessionCookie(earlier.token, SECRET), '']) {
+      const res = await app.request(`${base}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base, cookie },
+        body: JSON.stringify({ email: manager.email, password: 'a long enough password' }),
+      });
+      expect(res.status).toBe(200);
+      const set = res.headers.getSetCookie().find((c) => c.includes('session_token')) ?? '';
+      const token = decodeURIComponent(set.split(';')[0]?.split('=')[1] ?? '').split('.')[0] ?? '';
+      expect(token).not.toBe('');
+      expect(cookie).not.toContain(token);
+      tokens.add(token);
+    }
+    expect(tokens.size).toBe(3);
+    expect(tokens.has(earlier.token)).toBe(false);
+  });
 });
