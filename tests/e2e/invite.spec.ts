@@ -39,6 +39,39 @@ test('an operator invites a house manager, who opens the link, sets a password a
   // a manager of one house lands on it
   await expect(phone.getByRole('heading', { level: 1, name: 'Cedar House' })).toBeVisible();
   await expect(phone.getByRole('link', { name: 'Maple House' })).toHaveCount(0);
+
+  // they change the password they chose: every device is signed out, and the new one signs in
+  const laptop = await browser.newContext();
+  const other = await laptop.newPage();
+  await signIn(other, email, 'a sentence I can remember');
+  await expect(other.getByRole('heading', { level: 1, name: 'Cedar House' })).toBeVisible();
+  await phone.getByRole('link', { name: 'Password' }).click();
+  await expect(
+    phone.getByRole('heading', { level: 1, name: 'Change your password' }),
+  ).toBeVisible();
+  await expectAccessible(phone);
+  await phone.getByLabel('Current password').fill('a sentence I can remember');
+  await phone.getByLabel('New password', { exact: true }).fill('1q2w3e4r5t6y');
+  await phone.getByLabel('Confirm new password').fill('1q2w3e4r5t6y');
+  await phone.getByRole('button', { name: 'Change password' }).click();
+  await expect(phone.getByText(/one of the most common passwords/)).toBeVisible();
+  await phone.getByLabel('New password', { exact: true }).fill('another sentence, longer still');
+  await phone.getByLabel('Confirm new password').fill('another sentence, longer still');
+  await phone.getByRole('button', { name: 'Change password' }).click();
+  await expect(
+    phone.getByText(/Your password is changed, and every device was signed out/),
+  ).toBeVisible();
+  await expectAccessible(phone);
+  // the other device is signed out at its next step
+  await other.reload();
+  await expect(
+    other.getByRole('heading', { level: 1, name: 'Sign in to Porchlight' }),
+  ).toBeVisible();
+  await laptop.close();
+  await phone.getByLabel('Email').fill(email);
+  await phone.getByLabel('Password').fill('another sentence, longer still');
+  await phone.getByRole('button', { name: 'Sign in' }).click();
+  await expect(phone.getByRole('heading', { level: 1, name: 'Cedar House' })).toBeVisible();
   await invitee.close();
 
   await page.reload();

@@ -14,14 +14,14 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-export async function signIn(page: Page, email: string) {
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/sign-in');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Sign in to Porchlight' }),
   ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 

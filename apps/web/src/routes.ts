@@ -56,6 +56,7 @@ export const routes: RouteDefinition[] = [
         },
       },
       { path: '/me', component: lazy(() => import('./residents/me-page')) },
+      { path: '/account/password', component: lazy(() => import('./account/password-page')) },
       { path: '/rules', component: lazy(() => import('./rules/house-rules-page')) },
       { path: '/passes', component: lazy(() => import('./passes/my-passes-page')) },
       { path: '/check-ins', component: lazy(() => import('./check-ins/my-check-ins-page')) },

@@ -243,10 +243,17 @@ export const inviteCreateInput = z
     message: 'are not given to an operator: operators oversee every house.',
   });
 
+/** A new password for the signed-in person, with the one they have now. */
+export const passwordChangeInput = z.strictObject({
+  currentPassword: z.string({ error: 'is required.' }).min(1, 'is required.').max(PASSWORD_MAX),
+  newPassword: password,
+});
+
 export const inviteTokenInput = z.strictObject({ token: requiredText(200) });
 export const inviteAcceptInput = z.strictObject({ token: requiredText(200), password });
 export const inviteIdInput = z.strictObject({ inviteId: id });
 
 export type HouseCreateInput = z.infer<typeof houseCreateInput>;
+export type PasswordChangeInput = z.infer<typeof passwordChangeInput>;
 export type ResidentIntakeInput = z.infer<typeof residentIntakeInput>;
 export type MoveOutInput = z.infer<typeof moveOutInput>;

@@ -1,5 +1,6 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { email } from '@porchlight/domain';
+import { Show } from 'solid-js';
 import { z } from 'zod';
 import { PageHeading } from '../components/page';
 import { createForm, Form, FormAlert, SubmitButton, text, TextField, validate } from '../lib/forms';
@@ -35,6 +36,11 @@ export default function SignInPage() {
   return (
     <section class="narrow stack">
       <PageHeading title="Sign in">Sign in to Porchlight</PageHeading>
+      <Show when={params.changed}>
+        <p class="alert alert-success" role="status">
+          Your password is changed, and every device was signed out. Sign in with the new one.
+        </p>
+      </Show>
       <Form form={form} class="card stack">
         <TextField name="email" label="Email" type="email" autocomplete="username" />
         <TextField

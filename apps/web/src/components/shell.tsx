@@ -130,6 +130,11 @@ export function Shell(props: RouteSectionProps) {
                       </A>
                     </li>
                   </Show>
+                  <li>
+                    <A href="/account/password" class="nav-link">
+                      Password
+                    </A>
+                  </li>
                 </ul>
               </nav>
               <button

@@ -1,5 +1,7 @@
 import { inArray, schema } from '@porchlight/db';
-import { publicProcedure, router } from '../trpc';
+import { passwordChangeInput } from '@porchlight/domain';
+import { changePassword } from '../services/account';
+import { authedProcedure, publicProcedure, router } from '../trpc';
 
 export const accountRouter = router({
   /** Who is signed in, with their roles; null when nobody is. */
@@ -27,4 +29,10 @@ export const accountRouter = router({
       })),
     };
   }),
+
+  /** The signed-in person's new password; every session of the account ends, this one too. */
+  changePassword: authedProcedure
+    .meta({ access: 'anyone signed in, for their own account' })
+    .input(passwordChangeInput)
+    .mutation(({ ctx, input }) => changePassword(ctx, input)),
 });
