@@ -2,7 +2,8 @@
 // never depend on one another's data. Writes go straight to the database; the
 // behaviour under test goes through the API.
 import { randomUUID } from 'node:crypto';
-import { createCaller, createContext } from '@porchlight/api';
+import { hashPassword } from 'better-auth/crypto';
+import { createAuth, createCaller, createContext } from '@porchlight/api';
 import { defaultOfficeRows, newId, schema, type Db } from '@porchlight/db';
 import { type Clock, type Role, localDateAt, addDays } from '@porchlight/domain';
 
@@ -129,6 +130,30 @@ export async function makeResidentUser(
     userId: user.userId,
   });
   return { ...user, residentId: resident.id };
+}
+
+/** The secret the tests' better-auth signs cookies with. */
+export const TEST_AUTH_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+/** better-auth on the test database, configured as the server configures it. */
+export function testAuth(db: Db, baseURL = 'http://localhost:3000') {
+  return createAuth(db, {
+    secret: TEST_AUTH_SECRET,
+    baseURL,
+    signInAttemptsPerMinute: 100,
+    trustedOrigins: () => [baseURL],
+  });
+}
+
+/** Gives a user a password to sign in with (better-auth's credential account). */
+export async function giveLogin(db: Db, userId: string, password: string) {
+  await db.insert(schema.accounts).values({
+    id: newId(),
+    accountId: userId,
+    providerId: 'credential',
+    userId,
+    password: await hashPassword(password),
+  });
 }
 
 /** A tRPC caller acting as `userId` (or anonymous), the way the HTTP server builds one. */

@@ -3,30 +3,22 @@
 // again on the restored file. The backup holds every write acknowledged before
 // it began, checks ok, and has the same rows as the live file in every table
 // the writes did not touch.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@porchlight/db/seed';
-import { SERVER_MAIN, TMP_DIR } from '../support/paths';
-import { Browserless, spawnServer, type SpawnedServer } from '../support/server';
+import { TMP_DIR } from '../support/paths';
+import { Browserless, runPorchlight, spawnServer, type SpawnedServer } from '../support/server';
 
 interface TrpcOk<T> {
   result: { data: T };
 }
 
-function porchlight(args: string[], dbPath: string, env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [SERVER_MAIN, ...args],
-      { env: { PATH: process.env.PATH, DATABASE_URL: `file:${dbPath}`, ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+/** The command line on the drill's database. */
+function porchlight(args: string[], dbPath: string) {
+  return runPorchlight(args, { DATABASE_URL: `file:${dbPath}` });
 }
 
 async function tableCounts(path: string) {

@@ -2,15 +2,14 @@
 // the embedded file encrypted (libSQL's encryption); without the key the file,
 // its write-ahead log and its backups cannot be read, and a server given no key
 // or the wrong one refuses to start and says why.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@porchlight/db/seed';
-import { SERVER_MAIN, TMP_DIR } from '../support/paths';
-import { Browserless, freePort, spawnServer } from '../support/server';
+import { TMP_DIR } from '../support/paths';
+import { Browserless, freePort, runPorchlight, spawnServer } from '../support/server';
 
 const KEY = 'a-long-key-for-the-encryption-test-only';
 const dir = join(TMP_DIR, `encryption-${randomUUID()}`);
@@ -19,18 +18,6 @@ const plainPath = join(dir, 'plain.db');
 const backupPath = join(dir, 'backup.db');
 /** A name the demo data holds: in a plain file its bytes are there to read. */
 const manager = DEMO_ACCOUNTS.find((a) => a.role === 'manager');
-
-function porchlight(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [SERVER_MAIN, ...args],
-      { env: { PATH: process.env.PATH, ...env } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 /** The bytes of a database file and its write-ahead log, as text. */
 function rawText(path: string): string {
@@ -88,7 +75,7 @@ describe('encryption at rest', () => {
       [{}, 'is not set'],
       [{ DATABASE_ENCRYPTION_KEY: 'the-wrong-key-entirely-0123' }, 'is set, to a different key'],
     ] as const) {
-      const started = await porchlight([], {
+      const started = await runPorchlight([], {
         DATABASE_URL: `file:${dbPath}`,
         PORCHLIGHT_SECRET: 'x'.repeat(40),
         PORT: String(await freePort()),
@@ -102,7 +89,7 @@ describe('encryption at rest', () => {
   });
 
   it('backs up to an encrypted file that restores with the same key', async () => {
-    const backup = await porchlight(['backup', backupPath], {
+    const backup = await runPorchlight(['backup', backupPath], {
       DATABASE_URL: `file:${dbPath}`,
       DATABASE_ENCRYPTION_KEY: KEY,
     });
@@ -112,7 +99,7 @@ describe('encryption at rest', () => {
     await expect(readWith(backupPath)).rejects.toThrow(/not a database|encrypted/i);
     expect(await readWith(backupPath, KEY)).toBe(await readWith(dbPath, KEY));
     const restoredPath = join(dir, 'restored.db');
-    const restored = await porchlight(['restore', backupPath], {
+    const restored = await runPorchlight(['restore', backupPath], {
       DATABASE_URL: `file:${restoredPath}`,
       DATABASE_ENCRYPTION_KEY: KEY,
     });

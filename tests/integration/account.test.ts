@@ -1,10 +1,8 @@
 // Changing one's own password: the current one first, the same rules as at the
 // invite for the new one, and every session of the account ends at once.
-import { hashPassword } from 'better-auth/crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAuth } from '@porchlight/api';
-import { eq, newId, schema } from '@porchlight/db';
-import { callerAs, makeOrganisation, makeUser } from '../factories';
+import { eq, schema } from '@porchlight/db';
+import { callerAs, giveLogin, makeOrganisation, makeUser, testAuth } from '../factories';
 import { testDb, type TestDb } from '../support/db';
 
 const OLD = 'the first long password';
@@ -17,24 +15,13 @@ beforeEach(async () => {
 afterEach(() => t.destroy());
 
 function auth() {
-  return createAuth(t.db, {
-    secret: 'test-secret-that-is-long-enough-0123456789',
-    baseURL: 'http://localhost:3000',
-    signInAttemptsPerMinute: 100,
-    trustedOrigins: () => ['http://localhost:3000'],
-  });
+  return testAuth(t.db);
 }
 
 async function personWithLogin() {
   const org = await makeOrganisation(t.db);
   const user = await makeUser(t.db, org.id, 'manager');
-  await t.db.insert(schema.accounts).values({
-    id: newId(),
-    accountId: user.userId,
-    providerId: 'credential',
-    userId: user.userId,
-    password: await hashPassword(OLD),
-  });
+  await giveLogin(t.db, user.userId, OLD);
   return user;
 }
 

@@ -1,14 +1,14 @@
 // Invites: a one-time code becomes an account with the right role, once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAuth } from '@porchlight/api';
 import { count, eq, schema } from '@porchlight/db';
 import {
   callerAs,
+  type MadeHouse,
   makeHouse,
   makeOrganisation,
   makeResident,
   makeUser,
-  type MadeHouse,
+  testAuth,
 } from '../factories';
 import { testDb, type TestDb } from '../support/db';
 
@@ -25,12 +25,7 @@ beforeEach(async () => {
 afterEach(() => t.destroy());
 
 function auth() {
-  return createAuth(t.db, {
-    secret: 'test-secret-that-is-long-enough-0123456789',
-    baseURL: 'http://localhost:3000',
-    signInAttemptsPerMinute: 100,
-    trustedOrigins: () => ['http://localhost:3000'],
-  });
+  return testAuth(t.db);
 }
 
 describe('invites', () => {

@@ -3,14 +3,11 @@
 // for every kind of cookie the two must agree on who, if anyone, is signed in.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '@porchlight/server';
-import { hashPassword } from 'better-auth/crypto';
-import { createAuth, type Auth } from '@porchlight/api';
+import type { Auth } from '@porchlight/api';
 import { eq, newId, schema } from '@porchlight/db';
 import { newToken, sessionCookie, SESSION_COOKIE } from '../bench/generate/sessions';
-import { makeOrganisation, makeUser } from '../factories';
+import { giveLogin, makeOrganisation, makeUser, TEST_AUTH_SECRET, testAuth } from '../factories';
 import { testDb, type TestDb } from '../support/db';
-
-const SECRET = 'test-secret-that-is-long-enough-0123456789';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -19,12 +16,7 @@ beforeEach(async () => {
 afterEach(() => t.destroy());
 
 function setup(baseURL: string) {
-  const auth = createAuth(t.db, {
-    secret: SECRET,
-    baseURL,
-    signInAttemptsPerMinute: 100,
-    trustedOrigins: () => [baseURL],
-  });
+  const auth = testAuth(t.db, baseURL);
   const app = createApp({ db: t.db, auth, trustedOrigins: [baseURL] });
   return { auth, app };
 }
@@ -58,7 +50,7 @@ describe('reading the session of a request', () => {
     const org = await makeOrganisation(t.db);
     const manager = await makeUser(t.db, org.id, 'manager');
     const valid = await sessionFor(manager.userId);
-    const cookie = await sessionCookie(valid.token, SECRET);
+    const cookie = await sessionCookie(valid.token, TEST_AUTH_SECRET);
 
     expect(await bothReads(app, auth, cookie)).toEqual({
       app: manager.userId,
@@ -78,7 +70,7 @@ describe('reading the session of a request', () => {
     ])
       expect(await bothReads(app, auth, bad), bad).toEqual({ app: null, betterAuth: null });
     // a correctly signed token that names no session
-    expect(await bothReads(app, auth, await sessionCookie(newToken(), SECRET))).toEqual({
+    expect(await bothReads(app, auth, await sessionCookie(newToken(), TEST_AUTH_SECRET))).toEqual({
       app: null,
       betterAuth: null,
     });
@@ -86,7 +78,7 @@ describe('reading the session of a request', () => {
 
     // expired: both say nobody, and the session is cleared
     const old = await sessionFor(manager.userId, new Date(Date.now() - 1000));
-    expect(await bothReads(app, auth, await sessionCookie(old.token, SECRET))).toEqual({
+    expect(await bothReads(app, auth, await sessionCookie(old.token, TEST_AUTH_SECRET))).toEqual({
       app: null,
       betterAuth: null,
     });
@@ -104,7 +96,7 @@ describe('reading the session of a request', () => {
     const org = await makeOrganisation(t.db);
     const manager = await makeUser(t.db, org.id, 'manager');
     const session = await sessionFor(manager.userId);
-    const plain = await sessionCookie(session.token, SECRET);
+    const plain = await sessionCookie(session.token, TEST_AUTH_SECRET);
     const secure = `__Host-${plain}`;
     expect(await bothReads(app, auth, secure)).toEqual({
       app: manager.userId,
@@ -122,13 +114,7 @@ describe('reading the session of a request', () => {
     const { auth, app } = setup(base);
     const org = await makeOrganisation(t.db);
     const manager = await makeUser(t.db, org.id, 'manager');
-    await t.db.insert(schema.accounts).values({
-      id: newId(),
-      accountId: manager.userId,
-      providerId: 'credential',
-      userId: manager.userId,
-      password: await hashPassword('a long enough password'),
-    });
+    await giveLogin(t.db, manager.userId, 'a long enough password');
     const res = await app.request(`${base}/api/auth/sign-in/email`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: base },
@@ -154,18 +140,12 @@ describe('reading the session of a request', () => {
     const { app } = setup(base);
     const org = await makeOrganisation(t.db);
     const manager = await makeUser(t.db, org.id, 'manager');
-    await t.db.insert(schema.accounts).values({
-      id: newId(),
-      accountId: manager.userId,
-      providerId: 'credential',
-      userId: manager.userId,
-      password: await hashPassword('a long enough password'),
-    });
+    await giveLogin(t.db, manager.userId, 'a long enough password');
     // a token planted before sign-in (session fixation), and one of an earlier session
-    const planted = await sessionCookie(newToken(), SECRET);
+    const planted = await sessionCookie(newToken(), TEST_AUTH_SECRET);
     const earlier = await sessionFor(manager.userId);
     const tokens = new Set<string>();
-    for (const cookie of [planted, await sessionCookie(earlier.token, SECRET), '']) {
+    for (const cookie of [planted, await sessionCookie(earlier.token, TEST_AUTH_SECRET), '']) {
       const res = await app.request(`${base}/api/auth/sign-in/email`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: base, cookie },

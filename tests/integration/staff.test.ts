@@ -1,18 +1,19 @@
 // Staff: operators give managers houses and take them away, deactivate an
 // account (signed out at once, history kept under their name) and see when each
 // person last signed in.
-import { hashPassword } from 'better-auth/crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAuth, createCaller, createContext } from '@porchlight/api';
-import { and, eq, newId, schema } from '@porchlight/db';
+import { createCaller, createContext } from '@porchlight/api';
+import { and, eq, schema } from '@porchlight/db';
 import {
   callerAs,
+  giveLogin,
+  type MadeHouse,
   makeHouse,
   makeOrganisation,
   makePass,
   makeResident,
   makeUser,
-  type MadeHouse,
+  testAuth,
 } from '../factories';
 import { testDb, type TestDb } from '../support/db';
 
@@ -34,24 +35,13 @@ beforeEach(async () => {
 afterEach(() => t.destroy());
 
 function auth() {
-  return createAuth(t.db, {
-    secret: 'test-secret-that-is-long-enough-0123456789',
-    baseURL: 'http://localhost:3000',
-    signInAttemptsPerMinute: 100,
-    trustedOrigins: () => ['http://localhost:3000'],
-  });
+  return testAuth(t.db);
 }
 
 /** A manager who can sign in with PASSWORD. */
 async function managerWithLogin(houseIds: string[]) {
   const manager = await makeUser(t.db, orgId, 'manager', { houseIds });
-  await t.db.insert(schema.accounts).values({
-    id: newId(),
-    accountId: manager.userId,
-    providerId: 'credential',
-    userId: manager.userId,
-    password: await hashPassword(PASSWORD),
-  });
+  await giveLogin(t.db, manager.userId, PASSWORD);
   return manager;
 }
 

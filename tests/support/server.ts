@@ -1,6 +1,6 @@
 // Starts the built server (apps/server/dist/main.js) as its own process on a
 // private database file, the way `pnpm start` runs it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -118,4 +118,17 @@ export class Browserless {
       body: JSON.stringify(input),
     });
   }
+}
+
+/** Runs the built server's command line (`porchlight backup FILE`, …) with only `env` set, to its end. */
+export function runPorchlight(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [SERVER_MAIN, ...args],
+      { env: { PATH: process.env.PATH, ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 }

@@ -47,24 +47,23 @@ export async function recordFailedSignIn(
 ) {
   const email =
     typeof attempt.email === 'string' ? attempt.email.trim().toLowerCase().slice(0, 254) : null;
-  const user = email
+  // the account the email names, with each organisation it belongs to, in one read
+  const rows = email
     ? await db
-        .select({ id: schema.users.id })
+        .select({ userId: schema.users.id, organisationId: schema.memberships.organisationId })
         .from(schema.users)
+        .leftJoin(schema.memberships, eq(schema.memberships.userId, schema.users.id))
         .where(eq(schema.users.email, email))
-        .get()
-    : undefined;
-  // shown to the operators of the account's organisation, when it has exactly one
-  const organisations = user
-    ? await db
-        .selectDistinct({ id: schema.memberships.organisationId })
-        .from(schema.memberships)
-        .where(eq(schema.memberships.userId, user.id))
     : [];
+  const userId = rows[0]?.userId ?? null;
+  // shown to the operators of the account's organisation, when it has exactly one
+  const organisations = [
+    ...new Set(rows.flatMap((r) => (r.organisationId ? [r.organisationId] : []))),
+  ];
   await db.insert(schema.auditLog).values({
     at: new Date(),
-    organisationId: organisations.length === 1 ? (organisations[0]?.id ?? null) : null,
-    actorUserId: user?.id ?? null,
+    organisationId: organisations.length === 1 ? (organisations[0] ?? null) : null,
+    actorUserId: userId,
     action: 'auth.signInFailed',
     recordType: 'session',
     recordId: null,
