@@ -54,7 +54,10 @@ export interface RoundReport {
   round: number;
   /** When the kill came: during start-up (before /healthz answered) or during the writes. */
   killed: 'starting' | 'writing';
+  /** Milliseconds after the spawn (starting) or after the chosen acknowledgement (writing). */
   killAfterMs: number;
+  /** Writing rounds: how many acknowledgements the kill waited for. */
+  killAfterAcks: number;
   acknowledged: number;
   /** Requests the kill cut off: the client never heard, so either outcome is right. */
   cutOff: number;
@@ -134,6 +137,7 @@ async function writeCheckIns(
   acknowledged: Acknowledged[],
   refused: string[],
   counts: { cutOff: number },
+  onAcknowledged: () => void,
 ) {
   const today = localDateAt(new Date(), resident.timezone);
   for (const back of DAYS_BACK) {
@@ -164,8 +168,10 @@ async function writeCheckIns(
       return;
     }
     const id = body.result?.data?.checkInId;
-    if (res.ok && id) acknowledged.push({ checkInId: id });
-    else refused.push(`${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    if (res.ok && id) {
+      acknowledged.push({ checkInId: id });
+      onAcknowledged();
+    } else refused.push(`${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   }
 }
 
@@ -202,9 +208,13 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       const residents = prepared.residents;
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
-      // most kills land among the writes; some while the server starts (migrations, start-up work)
+      // most kills land among the writes; some while the server starts (migrations, start-up
+      // work). A kill among the writes comes a few milliseconds after a random number of them
+      // were acknowledged, so that it lands among them however fast or loaded the machine is.
       const killWhileStarting = random.chance(0.2);
-      const killAfterMs = killWhileStarting ? random.int(0, 400) : random.int(5, 400);
+      const writes = residents.length * DAYS_BACK.length;
+      const killAfterAcks = random.int(0, Math.floor(writes * 0.9));
+      const killAfterMs = killWhileStarting ? random.int(0, 400) : random.int(0, 30);
       const spawnedAt = performance.now();
       const server = spawnServer(options.serverMain ?? SERVER_MAIN, port, dbPath);
       let killNow!: () => void;
@@ -225,11 +235,23 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       if (healthy) {
         killed = 'writing';
         starts.push(performance.now() - spawnedAt);
+        let acks = 0;
+        let armed = false;
+        const arm = () => {
+          if (armed || killWhileStarting) return;
+          armed = true;
+          setTimeout(killNow, killAfterMs);
+        };
+        const onAcknowledged = () => {
+          if (++acks >= killAfterAcks) arm();
+        };
+        if (killAfterAcks === 0) arm();
         const writers = residents.map((resident) =>
-          writeCheckIns(url, resident, random, acknowledged, refused, counts),
+          writeCheckIns(url, resident, random, acknowledged, refused, counts, onAcknowledged),
         );
-        if (!killWhileStarting) setTimeout(killNow, killAfterMs);
         await Promise.all(writers);
+        // every write went through before the kill: it comes now
+        arm();
       }
       await killDone;
       await exited(server.child);
@@ -247,6 +269,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
         round,
         killed,
         killAfterMs,
+        killAfterAcks,
         acknowledged: acknowledged.length - ackedBefore,
         cutOff: counts.cutOff,
         refused,

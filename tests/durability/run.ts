@@ -29,7 +29,7 @@ const report = await runDurability({
   onRound(round, total) {
     const refused = round.refused.length > 0 ? ` · refused: ${round.refused.join(' | ')}` : '';
     process.stderr.write(
-      `round ${String(round.round).padStart(String(rounds).length)}/${rounds} · killed ${round.killed} after ${round.killAfterMs} ms · ${round.acknowledged} acknowledged, ${round.cutOff} cut off · integrity ${round.integrity} · lost so far ${total.lost}${refused}\n`,
+      `round ${String(round.round).padStart(String(rounds).length)}/${rounds} · killed ${round.killed} ${round.killed === 'writing' ? `${round.killAfterAcks} acks + ` : ''}${round.killAfterMs} ms · ${round.acknowledged} acknowledged, ${round.cutOff} cut off · integrity ${round.integrity} · lost so far ${total.lost}${refused}\n`,
     );
   },
 });

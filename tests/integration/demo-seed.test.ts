@@ -388,15 +388,21 @@ describe('demo chores', () => {
     }
     expect(events.some((e) => e.kind === 'rejected')).toBe(true);
     expect(events.every((e) => e.at.getTime() <= now)).toBe(true);
-    const houses = await t.db.select().from(schema.houses);
-    for (const house of houses) {
-      const today = localDateAt(new Date(), house.timezone);
-      const past = occurrences.filter(
-        (o) => o.houseId === house.id && o.date < today && o.date >= addDays(today, -28),
-      );
-      const rate = past.filter((o) => o.doneAt).length / past.length;
-      expect(rate, house.name).toBeGreaterThan(0.75);
-      expect(rate, house.name).toBeLessThan(0.99);
+    await expectAFewMissed(t, new Date());
+  });
+
+  it('has a few chores missed in every house whatever day it is made on', async () => {
+    // the misses are drawn at random around the day the demo is made; a small, reliable house
+    // once came out with none at all on some days
+    for (const daysAgo of [1, 6, 13, 21, 27, 34, 55]) {
+      const day = await testDb();
+      try {
+        const now = new Date(Date.now() - daysAgo * 86_400_000);
+        await seedDemo(day.db, { hashPassword: () => Promise.resolve('not a real hash'), now });
+        await expectAFewMissed(day, now);
+      } finally {
+        day.destroy();
+      }
     }
   });
 
@@ -609,3 +615,17 @@ describe.each([
     expect(who('no_mentor_contact')).toEqual(['Andre Williams']);
   });
 });
+
+/** In the four weeks before `now`, each house did most of its chores and missed a few. */
+async function expectAFewMissed(db: TestDb, now: Date) {
+  const occurrences = await db.db.select().from(schema.choreOccurrences);
+  for (const house of await db.db.select().from(schema.houses)) {
+    const today = localDateAt(now, house.timezone);
+    const past = occurrences.filter(
+      (o) => o.houseId === house.id && o.date < today && o.date >= addDays(today, -28),
+    );
+    const rate = past.filter((o) => o.doneAt).length / past.length;
+    expect(rate, `${house.name} on ${today}`).toBeGreaterThan(0.75);
+    expect(rate, `${house.name} on ${today}`).toBeLessThan(0.99);
+  }
+}

@@ -311,6 +311,9 @@ export function seedChores(ctx: ChoresSeedContext): BatchItem<'sqlite'>[] {
     let lastPeriod: Array<{ residentId: string; choreId: string }> = [];
     // twelve weeks back, the current period, and the next one (published ahead, as managers do)
     const lastStart = addDays(currentStart, days);
+    // the random misses below can come out as none at all in a small house over a few weeks;
+    // a house never goes more than 24 chores in a row without one (the demo shows a few missed)
+    let doneInARow = 0;
     while (start <= lastStart) {
       const rotaId = newId();
       const plan = planRota({
@@ -385,7 +388,9 @@ export function seedChores(ctx: ChoresSeedContext): BatchItem<'sqlite'>[] {
         if (!who || slot.date > today) continue;
         const isJordanToday = slot.date === today && who === idOf(RESIDENT_LOGIN);
         const reliable = 0.84 + rng.next() * 0.14;
-        if (isJordanToday || !rng.chance(reliable)) continue;
+        const missed = !rng.chance(reliable) || (slot.date < today && doneInARow >= 24);
+        if (slot.date < today) doneInARow = missed ? 0 : doneInARow + 1;
+        if (isJordanToday || missed) continue;
         const doneAt = instantAt(slot.date, rng.int(8, 20), rng.int(0, 59), tz);
         if (doneAt.getTime() > now.getTime()) continue;
         const actor = ctx.userOf.get(who) ?? null;
