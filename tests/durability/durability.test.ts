@@ -8,6 +8,7 @@ it('20 rounds of SIGKILL under concurrent check-ins: every acknowledged write is
   const context = JSON.stringify(report);
   expect(report.rounds, context).toBe(20);
   expect(report.integrityFailures, context).toBe(0);
+  expect(report.chainFailures, context).toBe(0);
   expect(report.lost, context).toBe(0);
   expect(report.halfWritten, context).toBe(0);
   expect(report.refused, context).toBe(0);

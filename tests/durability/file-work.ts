@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClient } from '@libsql/client';
-import { createDb, migrateDb, newId, schema } from '@porchlight/db';
+import { createDb, migrateDb, newId, schema, verifyAuditLog } from '@porchlight/db';
 import { addDays, localDateAt } from '@porchlight/domain';
 import { newToken, sessionCookie } from '../bench/generate/sessions';
 
@@ -32,6 +32,8 @@ export interface RoundFile {
   integrity: string;
   lost: number;
   halfWritten: number;
+  /** Problems the audit chain's verifier found (the server seals what the last one left). */
+  chainProblems: string[];
   residents: Resident[];
 }
 
@@ -140,7 +142,13 @@ export async function checkFile(dbPath: string, acknowledged: readonly string[])
        WHERE NOT EXISTS (SELECT 1 FROM audit_log a
                          WHERE a.record_type = 'check_in' AND a.record_id = c.id)`,
     );
-    return { integrity, lost, halfWritten: Number(half.rows[0]?.[0] ?? 0) };
+    const chain = await verifyAuditLog(client);
+    return {
+      integrity,
+      lost,
+      halfWritten: Number(half.rows[0]?.[0] ?? 0),
+      chainProblems: chain.problems.map((p) => `entry ${p.id}: ${p.reason}`),
+    };
   } finally {
     client.close();
   }
@@ -198,7 +206,7 @@ if (dir && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1])
   const house = state.house ?? (await setUp(dbPath));
   const file = state.house
     ? await checkFile(dbPath, state.acknowledged)
-    : { integrity: 'ok', lost: 0, halfWritten: 0 };
+    : { integrity: 'ok', lost: 0, halfWritten: 0, chainProblems: [] };
   const residents = await nextResidents(dbPath, house, new Date());
   const out: RoundFile = { house, ...file, residents };
   writeFileSync(join(dir, 'round.json'), JSON.stringify(out));

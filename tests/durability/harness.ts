@@ -4,7 +4,8 @@
 // while it starts, or while the writes are in flight. With the server dead, the
 // file itself is checked: `PRAGMA integrity_check` says ok, every check-in a
 // client was told was saved (in this round and every round before) is there
-// with its audit entry, and no check-in is there without one.
+// with its audit entry, no check-in is there without one, and the audit log's
+// hash chain verifies (what a killed server left unsealed, the next one seals).
 //
 //   pnpm test:durability                   20 rounds
 //   pnpm test:durability --rounds 1000     the long run (docs/reliability.md)
@@ -65,6 +66,7 @@ export interface RoundReport {
   refused: string[];
   lost: number;
   integrity: string;
+  chainProblems: string[];
 }
 
 export interface DurabilityReport {
@@ -80,6 +82,8 @@ export interface DurabilityReport {
   /** Check-ins in the file without an audit entry (half a write). */
   halfWritten: number;
   integrityFailures: number;
+  /** Rounds after which the audit log's hash chain did not verify. */
+  chainFailures: number;
   /** Median time from spawning the server to its first answer. */
   startMedianMs: number;
   elapsedMs: number;
@@ -198,6 +202,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
     lost: 0,
     halfWritten: 0,
     integrityFailures: 0,
+    chainFailures: 0,
     startMedianMs: 0,
     elapsedMs: 0,
   };
@@ -275,6 +280,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
         refused,
         lost: file.lost,
         integrity: file.integrity,
+        chainProblems: file.chainProblems,
       };
       total.rounds = round;
       if (killed === 'starting') total.killedStarting++;
@@ -285,6 +291,7 @@ export async function runDurability(options: DurabilityOptions): Promise<Durabil
       total.lost = file.lost;
       total.halfWritten = file.halfWritten;
       if (file.integrity !== 'ok') total.integrityFailures++;
+      if (file.chainProblems.length > 0) total.chainFailures++;
       options.onRound?.(report, total);
     }
   } finally {

@@ -29,7 +29,7 @@ const report = await runDurability({
   onRound(round, total) {
     const refused = round.refused.length > 0 ? ` · refused: ${round.refused.join(' | ')}` : '';
     process.stderr.write(
-      `round ${String(round.round).padStart(String(rounds).length)}/${rounds} · killed ${round.killed} ${round.killed === 'writing' ? `${round.killAfterAcks} acks + ` : ''}${round.killAfterMs} ms · ${round.acknowledged} acknowledged, ${round.cutOff} cut off · integrity ${round.integrity} · lost so far ${total.lost}${refused}\n`,
+      `round ${String(round.round).padStart(String(rounds).length)}/${rounds} · killed ${round.killed} ${round.killed === 'writing' ? `${round.killAfterAcks} acks + ` : ''}${round.killAfterMs} ms · ${round.acknowledged} acknowledged, ${round.cutOff} cut off · integrity ${round.integrity}${round.chainProblems.length > 0 ? ` · audit chain: ${round.chainProblems.join('; ')}` : ''} · lost so far ${total.lost}${refused}\n`,
     );
   },
 });
@@ -38,7 +38,11 @@ mkdirSync(results, { recursive: true });
 writeFileSync(`${results}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
 console.log(JSON.stringify(report));
 const failed =
-  report.lost > 0 || report.halfWritten > 0 || report.integrityFailures > 0 || report.refused > 0;
+  report.lost > 0 ||
+  report.halfWritten > 0 ||
+  report.integrityFailures > 0 ||
+  report.chainFailures > 0 ||
+  report.refused > 0;
 if (failed) {
   console.error('durability: FAILED (see the figures above)');
   process.exit(1);

@@ -415,16 +415,21 @@ describe('nothing changes or removes an entry', () => {
     expect(audit.map((p) => procedures[p]?._def.type)).toEqual(['query', 'query']);
   });
 
-  it('no code of the product updates or deletes audit_log', () => {
+  it('no code of the product updates or deletes audit_log, but for sealing a new entry', () => {
     const offenders: string[] = [];
     const writes =
       /\.(update|delete)\(\s*(schema\.)?auditLog\b|\b(update|delete\s+from)\s+["`]?audit_log\b/i;
+    // the one update there is (audit-chain.ts): a new entry's hash, set once, from empty
+    const sealing = "'UPDATE audit_log SET hash = ? WHERE id = ? AND hash IS NULL'";
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (name === 'node_modules' || name === 'dist') continue;
         if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(name) && writes.test(readFileSync(path, 'utf8')))
+        else if (
+          /\.tsx?$/.test(name) &&
+          writes.test(readFileSync(path, 'utf8').replace(sealing, ''))
+        )
           offenders.push(path);
       }
     };

@@ -86,9 +86,13 @@ function encryptionKeyFrom(env: NodeJS.ProcessEnv, databaseUrl: string): string 
 /** Where the database is, and its key: all that `porchlight backup` and `restore` need. */
 export function loadDatabaseConfig(
   env: NodeJS.ProcessEnv = process.env,
-): Pick<ServerConfig, 'databaseUrl' | 'encryptionKey'> {
+): Pick<ServerConfig, 'databaseUrl' | 'encryptionKey' | 'databaseAuthToken'> {
   const databaseUrl = databaseUrlFrom(env);
-  return { databaseUrl, encryptionKey: encryptionKeyFrom(env, databaseUrl) };
+  return {
+    databaseUrl,
+    encryptionKey: encryptionKeyFrom(env, databaseUrl),
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {

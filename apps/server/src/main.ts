@@ -1,5 +1,6 @@
 // `pnpm start`: migrate, seed the demo into an empty database, serve everything on one port.
 // `porchlight backup FILE` / `porchlight restore FILE` (`pnpm porchlight …`): see backup.ts.
+// `porchlight verify-audit [ID:HASH]`: checks the audit log's hash chain (verify-audit.ts).
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@porchlight/db/seed';
 import { backupDatabase, BackupError, restoreDatabase } from './backup';
 import { loadConfig, loadDatabaseConfig } from './config';
 import { startServer } from './start';
+import { describeVerification, verifyAudit } from './verify-audit';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // in the bundle, migrations are copied beside main.js; from source, the db package's own are used
@@ -64,6 +66,19 @@ async function restore(source: string | undefined) {
   );
 }
 
+async function verify(expectHead: string | undefined) {
+  const result = await verifyAudit(loadDatabaseConfig(), {
+    ...(expectHead ? { expectHead } : {}),
+    onProgress: (entries) => {
+      if (process.stderr.isTTY)
+        process.stderr.write(`\r  checked ${entries.toLocaleString('en-US')} entries`);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  console.log(describeVerification(result));
+  if (!result.ok) process.exitCode = 2;
+}
+
 /** Relative paths start where the command was run (pnpm runs scripts from the root). */
 function baseDir() {
   return process.env.INIT_CWD ?? process.cwd();
@@ -75,15 +90,19 @@ const run =
     ? backup(argument)
     : command === 'restore'
       ? restore(argument)
-      : command === undefined || command === 'serve'
-        ? main()
-        : Promise.reject(
-            new BackupError(`unknown command "${command}": use serve, backup FILE or restore FILE`),
-          );
+      : command === 'verify-audit'
+        ? verify(argument)
+        : command === undefined || command === 'serve'
+          ? main()
+          : Promise.reject(
+              new BackupError(
+                `unknown command "${command}": use serve, backup FILE, restore FILE or verify-audit`,
+              ),
+            );
 run.catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   console.error(
-    command === 'backup' || command === 'restore'
+    command === 'backup' || command === 'restore' || command === 'verify-audit'
       ? `Porchlight ${command} failed: ${message}`
       : `Porchlight could not start: ${message}`,
   );

@@ -3,7 +3,14 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { hashPassword } from 'better-auth/crypto';
 import { createAuth, warmDayFigures } from '@porchlight/api';
-import { createDb, filePathOf, isEmbeddedUrl, migrateDb, type DbHandle } from '@porchlight/db';
+import {
+  createDb,
+  filePathOf,
+  isEmbeddedUrl,
+  migrateDb,
+  startAuditSealer,
+  type DbHandle,
+} from '@porchlight/db';
 import { seedDemo } from '@porchlight/db/seed';
 import { createApp } from './app';
 import { acquireWriterLock } from './writer-lock';
@@ -100,6 +107,12 @@ export async function startServer(
         (options.log ?? console.error)('working out the houses’ day figures failed', error);
     },
   );
+  // new audit entries join the hash chain a moment after they are written
+  const sealer = startAuditSealer(handle.client, {
+    onError: (error) => {
+      if (!closing) (options.log ?? console.error)('sealing the audit log failed', error);
+    },
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -111,9 +124,15 @@ export async function startServer(
       new Promise<void>((resolveClose) => {
         closing = true;
         server.close(() => {
-          handle.close();
-          release();
-          resolveClose();
+          // the last entries are sealed before the database closes
+          void sealer
+            .sealNow()
+            .then(() => sealer.stop())
+            .finally(() => {
+              handle.close();
+              release();
+              resolveClose();
+            });
         });
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),

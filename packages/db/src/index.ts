@@ -1,5 +1,6 @@
 export * from './client';
 export * from './migrate';
+export * from './audit-chain';
 export { inJsonList, preparedQuery } from './prepared';
 export * as schema from './schema';
 export * from './schema';
