@@ -192,7 +192,11 @@ function startWriter(path: string) {
   worker.on('error', (error) => (failure = error));
   const exited = new Promise<number>((resolveExit) => worker.once('exit', resolveExit));
   const stopped = (code: number) =>
-    failure instanceof Error ? failure : new Error(`the writer thread stopped (exit code ${code})`);
+    failure instanceof Error
+      ? failure
+      : new Error(
+          `the writer thread stopped (exit code ${code})${failure === null ? '' : `: ${JSON.stringify(failure)}`}`,
+        );
   const done = exited.then((code) => {
     if (code !== 0) throw stopped(code);
   });

@@ -421,6 +421,9 @@ const lastDayOf = (stay: StayPlan) =>
 // ---------------------------------------------------------------------------
 // signatures
 
+/** Which rule book versions each resident has signed, per generation run. */
+const signedIn = new WeakMap<Context, Set<string>>();
+
 function signatures(ctx: Context, stay: StayPlan): Signature[] {
   const { calendar: cal, t } = ctx;
   const house = stay.house;
@@ -430,6 +433,13 @@ function signatures(ctx: Context, stay: StayPlan): Signature[] {
   const out: Signature[] = [];
   const sign = (version: VersionPlan, at: number) => {
     out.push({ version, at });
+    // a resident who comes back to a house (or moves within it) has signed its book before:
+    // a version is signed once
+    const signed = signedIn.get(ctx) ?? new Set<string>();
+    signedIn.set(ctx, signed);
+    const key = `${resident.id}:${version.id}`;
+    if (signed.has(key)) return;
+    signed.add(key);
     t.ruleAcknowledgements.push({
       id: ctx.ids.next(),
       residentId: resident.id,

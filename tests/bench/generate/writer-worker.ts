@@ -75,7 +75,12 @@ function finish(houseIds: readonly string[]): FromWriter {
   // held meetings went in open so their roll could be written; now they close
   writer.execute("UPDATE meetings SET status = 'closed' WHERE status = 'open'");
   const indexStarted = performance.now();
-  for (const index of indexes) writer.execute(index.sql);
+  for (const index of indexes)
+    try {
+      writer.execute(index.sql);
+    } catch (error) {
+      throw new Error(`index ${index.name}: ${(error as Error).message}`, { cause: error });
+    }
   const indexMs = Math.round(performance.now() - indexStarted);
   for (const trigger of triggers) writer.execute(trigger.sql);
   writer.execute(
