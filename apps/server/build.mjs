@@ -1,12 +1,14 @@
-// Bundles the server and the workspace packages it uses into dist/main.js, with
+// Bundles the server and the workspace packages it uses into dist/main.js (and the
+// database thread into dist/db-worker.js), with
 // the migrations beside it. The native libSQL driver stays an external package.
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // the server, and the embedded database's own thread (packages/db db-worker.ts)
+  entryPoints: { main: 'src/main.ts', 'db-worker': '../../packages/db/src/db-worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -19,6 +19,8 @@ import type { ServerConfig } from './config';
 export interface StartOptions {
   webRoot?: string;
   migrationsFolder?: string;
+  /** The built database thread (dist/db-worker.js): an embedded file is opened on it. */
+  dbWorker?: string;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -61,6 +63,7 @@ export async function startServer(
       synchronous: config.synchronous,
       ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
       ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
+      ...(options.dbWorker ? { worker: options.dbWorker } : {}),
     });
     await migrateDb(handle.db, options.migrationsFolder);
   } catch (error) {

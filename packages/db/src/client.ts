@@ -21,6 +21,7 @@ import {
 } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
+import { WorkerClient } from './worker-client';
 
 export type Schema = typeof schema;
 export type Db = LibSQLDatabase<Schema> & { $client: Client };
@@ -30,6 +31,11 @@ export interface DbOptions {
   synchronous?: 'FULL' | 'NORMAL';
   authToken?: string;
   encryptionKey?: string;
+  /**
+   * The built db-worker.js: an embedded file is then opened on a worker thread of its own
+   * (worker-client.ts), so that SQLite's synchronous work does not hold up the main thread.
+   */
+  worker?: URL | string;
   /** Called with every query drizzle runs outside a batch: the query-plan test reads them. */
   logQuery?: (sql: string, params: unknown[]) => void;
 }
@@ -162,11 +168,16 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
   if (embedded) {
     const path = filePathOf(url);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const inner = createClient({
-      url,
-      concurrency: 1,
-      ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
-    });
+    const inner = options.worker
+      ? new WorkerClient(options.worker, {
+          url,
+          ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
+        })
+      : createClient({
+          url,
+          concurrency: 1,
+          ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
+        });
     const wrapped = new EmbeddedClient(inner, [
       // another process reading the file (a backup, an operator's sqlite3 shell)
       // can hold a lock for a moment: wait for it instead of failing

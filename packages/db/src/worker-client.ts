@@ -1,0 +1,233 @@
+// A libSQL client whose connection lives on a worker thread (db-worker.ts).
+// The embedded driver runs each statement synchronously: on the main thread a
+// heavy query, or fifty requests' worth of small ones, holds up every other
+// request, timer and socket. Here the main thread sends the statement, goes on
+// serving, and gets the rows back as a message, rebuilt into the same rows the
+// driver makes. createDb wraps it like the in-process connection (the PRAGMAs,
+// and one interactive transaction at a time with nothing else meanwhile).
+import { Worker } from 'node:worker_threads';
+import {
+  LibsqlBatchError,
+  LibsqlError,
+  type Client,
+  type InArgs,
+  type InStatement,
+  type ResultSet,
+  type Row,
+  type Transaction,
+  type TransactionMode,
+  type Value,
+} from '@libsql/client';
+import type { FromWorker, ToWorker, WireError, WireResult, WorkerOpen } from './worker-protocol';
+
+type Message = ToWorker extends infer M ? (M extends ToWorker ? Omit<M, 'id'> : never) : never;
+
+class WireResultSet implements ResultSet {
+  constructor(
+    readonly columns: string[],
+    readonly columnTypes: string[],
+    readonly rows: Row[],
+    readonly rowsAffected: number,
+    readonly lastInsertRowid: bigint | undefined,
+  ) {}
+  toJSON() {
+    return {
+      columns: this.columns,
+      columnTypes: this.columnTypes,
+      rows: this.rows.map((row) => Array.from({ length: row.length }, (_, i) => row[i])),
+      rowsAffected: this.rowsAffected,
+      lastInsertRowid: this.lastInsertRowid?.toString() ?? null,
+    };
+  }
+}
+
+/** The row the driver itself makes: values by index (not enumerable) and by column name. */
+function rowOf(values: Value[], columns: string[]): Row {
+  const row = {} as Row;
+  Object.defineProperty(row, 'length', { value: values.length });
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? null;
+    Object.defineProperty(row, i, { value });
+    const column = columns[i] ?? '';
+    if (!Object.hasOwn(row, column))
+      Object.defineProperty(row, column, {
+        value,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+  }
+  return row;
+}
+
+function resultOf(wire: WireResult): ResultSet {
+  return new WireResultSet(
+    wire.columns,
+    wire.columnTypes,
+    wire.rows.map((values) => rowOf(values, wire.columns)),
+    wire.rowsAffected,
+    wire.lastInsertRowid,
+  );
+}
+
+function errorOf(wire: WireError): Error {
+  const cause = wire.cause ? errorOf(wire.cause) : undefined;
+  // LibsqlError puts its code before the message; made again here, it would twice
+  const message =
+    wire.code && wire.message.startsWith(`${wire.code}: `)
+      ? wire.message.slice(wire.code.length + 2)
+      : wire.message;
+  if (wire.code && typeof wire.statementIndex === 'number')
+    return new LibsqlBatchError(
+      message,
+      wire.statementIndex,
+      wire.code,
+      wire.extendedCode,
+      wire.rawCode,
+      cause,
+    );
+  if (wire.code) return new LibsqlError(message, wire.code, wire.extendedCode, wire.rawCode, cause);
+  const error = new Error(wire.message, cause ? { cause } : undefined);
+  error.name = wire.name;
+  return error;
+}
+
+/**
+ * What this client uses of the thread. (The dashboard type-checks this file through the
+ * API's types with the DOM's own Worker in scope, so the Node one is named by its use.)
+ */
+interface Thread {
+  on(event: 'message', listener: (reply: FromWorker) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  on(event: 'exit', listener: (code: number) => void): void;
+  postMessage(message: ToWorker): void;
+  ref(): void;
+  unref(): void;
+  terminate(): Promise<number>;
+}
+
+const statementOf = (stmtOrSql: InStatement | string, args?: InArgs): InStatement =>
+  typeof stmtOrSql === 'string'
+    ? args === undefined
+      ? stmtOrSql
+      : { sql: stmtOrSql, args }
+    : stmtOrSql;
+
+export class WorkerClient implements Client {
+  #worker: Thread;
+  #next = 1;
+  #nextTx = 1;
+  #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  #closed = false;
+  #failure: Error | null = null;
+
+  constructor(script: URL | string, open: WorkerOpen) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed where the DOM Worker is in scope (above)
+    this.#worker = new Worker(script, { workerData: open }) as unknown as Thread;
+    this.#worker.unref();
+    this.#worker.on('message', (reply: FromWorker) => {
+      const waiting = this.#pending.get(reply.id);
+      if (!waiting) return;
+      this.#pending.delete(reply.id);
+      if (this.#pending.size === 0) this.#worker.unref();
+      if (reply.ok) waiting.resolve(reply.result);
+      else waiting.reject(errorOf(reply.error));
+    });
+    const fail = (error: Error) => {
+      this.#failure = error;
+      for (const waiting of this.#pending.values()) waiting.reject(error);
+      this.#pending.clear();
+    };
+    this.#worker.on('error', fail);
+    this.#worker.on('exit', (code) => {
+      if (!this.#closed) fail(new Error(`the database thread stopped (exit code ${code})`));
+    });
+  }
+
+  #send<T>(message: Message): Promise<T> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    if (this.#closed)
+      return Promise.reject(new LibsqlError('The client is closed', 'CLIENT_CLOSED'));
+    const id = this.#next++;
+    return new Promise<T>((resolve, reject) => {
+      // in flight, the thread keeps the process alive; idle, it does not
+      if (this.#pending.size === 0) this.#worker.ref();
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      const wire: ToWorker = { ...message, id };
+      this.#worker.postMessage(wire);
+    });
+  }
+
+  get closed() {
+    return this.#closed;
+  }
+  get protocol() {
+    return 'file' as const;
+  }
+
+  execute(stmt: InStatement): Promise<ResultSet>;
+  execute(sql: string, args?: InArgs): Promise<ResultSet>;
+  async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
+    return resultOf(
+      await this.#send<WireResult>({ op: 'execute', stmt: statementOf(stmtOrSql, args) }),
+    );
+  }
+  async batch(stmts: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode) {
+    const results = await this.#send<WireResult[]>({
+      op: 'batch',
+      stmts,
+      ...(mode ? { mode } : {}),
+    });
+    return results.map(resultOf);
+  }
+  async migrate(stmts: InStatement[]) {
+    return (await this.#send<WireResult[]>({ op: 'migrate', stmts })).map(resultOf);
+  }
+  async executeMultiple(sql: string) {
+    await this.#send({ op: 'executeMultiple', sql });
+  }
+  sync(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+  async transaction(mode?: TransactionMode): Promise<Transaction> {
+    const tx = this.#nextTx++;
+    await this.#send({ op: 'begin', tx, ...(mode ? { mode } : {}) });
+    let closed = false;
+    const settle = async (op: 'commit' | 'rollback') => {
+      if (closed) return;
+      closed = true;
+      await this.#send({ op, tx });
+    };
+    const send = this.#send.bind(this);
+    return {
+      async execute(stmt: InStatement) {
+        return resultOf(await send<WireResult>({ op: 'txExecute', tx, stmt }));
+      },
+      async batch(stmts: InStatement[]) {
+        return (await send<WireResult[]>({ op: 'txBatch', tx, stmts })).map(resultOf);
+      },
+      async executeMultiple(sql: string) {
+        await send({ op: 'txExecuteMultiple', tx, sql });
+      },
+      commit: () => settle('commit'),
+      rollback: () => settle('rollback'),
+      close() {
+        if (closed) return;
+        closed = true;
+        void send({ op: 'txClose', tx }).catch(() => undefined);
+      },
+      get closed() {
+        return closed;
+      },
+    };
+  }
+  close() {
+    if (this.#closed) return;
+    const done = this.#send({ op: 'close' });
+    this.#closed = true;
+    void done.finally(() => void this.#worker.terminate()).catch(() => undefined);
+  }
+  reconnect(): void {
+    // one connection, on its thread, for the client's life
+  }
+}
