@@ -3,9 +3,11 @@
 // the event loop's delay and answers on its own loopback port, BENCH_PROBE_PORT.
 // GET /reset starts a new measurement, GET / reads it. The histogram's values
 // include the sampling interval, which is taken off: what is left is how late
-// the loop was.
+// the loop was. Only the main thread's loop is measured (the database thread has
+// no requests to hold up).
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { isMainThread } from 'node:worker_threads';
 
 export interface ProbeReading {
   samples: number;
@@ -18,7 +20,8 @@ export interface ProbeReading {
 const RESOLUTION_MS = 5;
 const port = Number(process.env.BENCH_PROBE_PORT);
 
-if (port > 0) {
+// `--import` loads this into every thread, the database's too: the main thread's loop is measured
+if (port > 0 && isMainThread) {
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   histogram.enable();
   const ms = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
