@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { LibsqlError } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from 'better-auth/crypto';
-import { createDb, type DbHandle, eq, schema } from '@porchlight/db';
+import { createDb, type DbHandle, eq, schema, WorkerClient } from '@porchlight/db';
 import { seedDemo } from '@porchlight/db/seed';
 import { TEMPLATE_DB, TMP_DIR } from '../support/paths';
 
@@ -123,5 +123,18 @@ describe('the database thread', () => {
     expect(answers.map((a) => a?.id)).toEqual(
       ids.flatMap((id) => Array.from({ length: 20 }, () => id)),
     );
+  });
+
+  it('fails every call, and says so once, when the thread dies', async () => {
+    const failures: string[] = [];
+    const client = new WorkerClient(
+      new URL('data:text/javascript,process.exit(3)'),
+      { url: `file:${path}` },
+      (error) => failures.push(error.message),
+    );
+    await expect(client.execute('SELECT 1')).rejects.toThrow(/stopped \(exit code 3\)/);
+    await expect(client.execute('SELECT 1')).rejects.toThrow(/stopped/);
+    expect(failures).toEqual(['the database thread stopped (exit code 3)']);
+    client.close();
   });
 });

@@ -25,7 +25,16 @@ async function main() {
   const server = await startServer(config, {
     ...(webRoot ? { webRoot } : {}),
     ...(existsSync(bundledMigrations) ? { migrationsFolder: bundledMigrations } : {}),
-    ...(useDbWorker ? { dbWorker } : {}),
+    ...(useDbWorker
+      ? {
+          dbWorker,
+          // every request would fail from here on: stop, so that a supervisor starts it again
+          onDatabaseFailure: (error: Error) => {
+            console.error(`Porchlight stopped: the database thread failed: ${error.message}`);
+            process.exit(1);
+          },
+        }
+      : {}),
   });
   const lines = [
     '',

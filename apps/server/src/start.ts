@@ -21,6 +21,8 @@ export interface StartOptions {
   migrationsFolder?: string;
   /** The built database thread (dist/db-worker.js): an embedded file is opened on it. */
   dbWorker?: string;
+  /** The database thread failed: nothing more can be read or written. */
+  onDatabaseFailure?: (error: Error) => void;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -64,6 +66,7 @@ export async function startServer(
       ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
       ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
       ...(options.dbWorker ? { worker: options.dbWorker } : {}),
+      ...(options.onDatabaseFailure ? { onWorkerFailure: options.onDatabaseFailure } : {}),
     });
     await migrateDb(handle.db, options.migrationsFolder);
   } catch (error) {

@@ -36,6 +36,8 @@ export interface DbOptions {
    * (worker-client.ts), so that SQLite's synchronous work does not hold up the main thread.
    */
   worker?: URL | string;
+  /** The database thread stopped or failed while open (the server then has to stop). */
+  onWorkerFailure?: (error: Error) => void;
   /** Called with every query drizzle runs outside a batch: the query-plan test reads them. */
   logQuery?: (sql: string, params: unknown[]) => void;
 }
@@ -169,10 +171,11 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
     const path = filePathOf(url);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const inner = options.worker
-      ? new WorkerClient(options.worker, {
-          url,
-          ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
-        })
+      ? new WorkerClient(
+          options.worker,
+          { url, ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}) },
+          options.onWorkerFailure,
+        )
       : createClient({
           url,
           concurrency: 1,

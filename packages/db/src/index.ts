@@ -1,6 +1,7 @@
 export * from './client';
 export * from './migrate';
 export * from './audit-chain';
+export { WorkerClient } from './worker-client';
 export { inJsonList, preparedQuery } from './prepared';
 export * as schema from './schema';
 export * from './schema';

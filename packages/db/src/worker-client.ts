@@ -121,7 +121,8 @@ export class WorkerClient implements Client {
   #closed = false;
   #failure: Error | null = null;
 
-  constructor(script: URL | string, open: WorkerOpen) {
+  /** `onFailure`: the thread stopped or failed while the client was open (nothing more can run). */
+  constructor(script: URL | string, open: WorkerOpen, onFailure?: (error: Error) => void) {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed where the DOM Worker is in scope (above)
     this.#worker = new Worker(script, { workerData: open }) as unknown as Thread;
     this.#worker.unref();
@@ -134,9 +135,11 @@ export class WorkerClient implements Client {
       else waiting.reject(errorOf(reply.error));
     });
     const fail = (error: Error) => {
+      if (this.#failure) return;
       this.#failure = error;
       for (const waiting of this.#pending.values()) waiting.reject(error);
       this.#pending.clear();
+      onFailure?.(error);
     };
     this.#worker.on('error', fail);
     this.#worker.on('exit', (code) => {
