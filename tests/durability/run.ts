@@ -4,21 +4,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasFlag, numberFlag } from '../support/flags';
 import { runDurability } from './harness';
 
-function flag(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 0) {
-    console.error(`--${name} takes a whole number`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const rounds = flag('rounds', 20);
-const seed = process.argv.includes('--seed') ? flag('seed', 0) : undefined;
+const rounds = numberFlag('rounds', 20);
+const seed = hasFlag('seed') ? numberFlag('seed', 0) : undefined;
 // a copy of the built server, for a long run while the tree is rebuilt
 const serverAt = process.argv.indexOf('--server');
 const serverMain = serverAt === -1 ? undefined : process.argv[serverAt + 1];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { appRouter, createCaller, createContext } from '@porchlight/api';
-import { and, desc, eq, lte, newId, schema } from '@porchlight/db';
+import { SEAL_UPDATE_SQL, and, desc, eq, lte, newId, schema } from '@porchlight/db';
 import {
   acknowledge,
   callerAs,
@@ -420,7 +420,7 @@ describe('nothing changes or removes an entry', () => {
     const writes =
       /\.(update|delete)\(\s*(schema\.)?auditLog\b|\b(update|delete\s+from)\s+["`]?audit_log\b/i;
     // the one update there is (audit-chain.ts): a new entry's hash, set once, from empty
-    const sealing = "'UPDATE audit_log SET hash = ? WHERE id = ? AND hash IS NULL'";
+    const sealing = `'${SEAL_UPDATE_SQL}'`;
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);

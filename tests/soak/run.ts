@@ -19,16 +19,12 @@ import { fileURLToPath } from 'node:url';
 import { type BenchDatabase, ensureBenchDatabase } from '../bench/generate';
 import { copyDatabase, rssMb, startProduct, stopAll, untilIdle } from '../bench/processes';
 import { Random } from '../bench/generate/random';
+import { choiceFlag, numberFlag } from '../support/flags';
 
-const args = process.argv.slice(2);
-function flag(name: string, fallback: string): string {
-  const at = args.indexOf(`--${name}`);
-  return at === -1 ? fallback : (args[at + 1] ?? fallback);
-}
-const MINUTES = Number(flag('minutes', '10'));
-const SESSIONS = Number(flag('sessions', '200'));
-const SCALE = flag('scale', 'full') as 'full' | 'tenth';
-const WARMUP_MINUTES = Number(flag('warmup', String(Math.min(2, MINUTES / 5))));
+const MINUTES = numberFlag('minutes', 10, { fractions: true });
+const SESSIONS = numberFlag('sessions', 200);
+const SCALE = choiceFlag('scale', ['full', 'tenth'] as const, 'full');
+const WARMUP_MINUTES = numberFlag('warmup', Math.min(2, MINUTES / 5), { fractions: true });
 /** A person's pause between two screens, in ms. */
 const THINK_MS: [number, number] = [400, 1600];
 const SAMPLE_MS = 5_000;

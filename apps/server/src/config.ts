@@ -19,6 +19,8 @@ export interface ServerConfig {
   signInAttemptsPerMinute: number;
   sessionPolicy: SessionPolicyConfig;
   synchronous: 'FULL' | 'NORMAL';
+  /** Where the embedded database runs (DATABASE_THREAD): its own worker thread, or the main one. */
+  databaseThread: 'worker' | 'main';
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -83,7 +85,7 @@ function encryptionKeyFrom(env: NodeJS.ProcessEnv, databaseUrl: string): string 
   return key;
 }
 
-/** Where the database is, and its key: all that `porchlight backup` and `restore` need. */
+/** Where the database is, and its key: all that `porchlight backup`, `restore` and `verify-audit` need. */
 export function loadDatabaseConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): Pick<ServerConfig, 'databaseUrl' | 'encryptionKey' | 'databaseAuthToken'> {
@@ -97,7 +99,11 @@ export function loadDatabaseConfig(
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = int(env, 'PORT', 3000);
-  const databaseUrl = databaseUrlFrom(env);
+  const database = loadDatabaseConfig(env);
+  const databaseUrl = database.databaseUrl;
+  const thread = env.DATABASE_THREAD || 'worker';
+  if (thread !== 'worker' && thread !== 'main')
+    throw new Error(`DATABASE_THREAD must be worker or main, not "${thread}".`);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   const local = publicUrl.startsWith('http://localhost:')
     ? [publicUrl.replace('localhost', '127.0.0.1')]
@@ -115,9 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    databaseUrl,
-    databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
-    encryptionKey: encryptionKeyFrom(env, databaseUrl),
+    ...database,
     publicUrl,
     trustedOrigins: [
       new URL(publicUrl).origin,
@@ -138,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       resident: { idleMinutes: residentDays * 1440, absoluteMinutes: residentDays * 1440 },
     },
     synchronous: env.DATABASE_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
+    databaseThread: thread,
   };
 }

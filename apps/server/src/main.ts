@@ -13,9 +13,8 @@ import { describeVerification, verifyAudit } from './verify-audit';
 const here = dirname(fileURLToPath(import.meta.url));
 // in the bundle, migrations are copied beside main.js; from source, the db package's own are used
 const bundledMigrations = join(here, 'migrations');
-// the embedded database runs on a thread of its own where it is built (DATABASE_THREAD=main: not)
+// the embedded database's own thread, where the server is built (from source: none)
 const dbWorker = join(here, 'db-worker.js');
-const useDbWorker = existsSync(dbWorker) && process.env.DATABASE_THREAD !== 'main';
 const webRoot = [join(here, '../../web/dist'), join(here, 'web')].find((p) =>
   existsSync(join(p, 'index.html')),
 );
@@ -25,7 +24,7 @@ async function main() {
   const server = await startServer(config, {
     ...(webRoot ? { webRoot } : {}),
     ...(existsSync(bundledMigrations) ? { migrationsFolder: bundledMigrations } : {}),
-    ...(useDbWorker
+    ...(config.databaseThread === 'worker' && existsSync(dbWorker)
       ? {
           dbWorker,
           // every request would fail from here on: stop, so that a supervisor starts it again

@@ -38,6 +38,9 @@ export const SEAL_SQL = `WITH first AS (SELECT min(id) AS id FROM audit_log WHER
     (SELECT id FROM first))
   ORDER BY id LIMIT ?`;
 
+/** The one update the audit log allows: a new entry's hash, set once, from empty. */
+export const SEAL_UPDATE_SQL = 'UPDATE audit_log SET hash = ? WHERE id = ? AND hash IS NULL';
+
 /** The hash an entry seals to, from its columns as stored and the hash before it ('' for the first). */
 export function auditEntryHash(previous: string, row: Row): string {
   const values = COLUMNS.map((column) => {
@@ -75,7 +78,7 @@ export async function sealAuditLog(
       if (row.hash !== null) break;
       previous = auditEntryHash(previous, row);
       updates.push({
-        sql: 'UPDATE audit_log SET hash = ? WHERE id = ? AND hash IS NULL',
+        sql: SEAL_UPDATE_SQL,
         args: [previous, Number(row.id)],
       });
     }

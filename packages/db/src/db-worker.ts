@@ -4,7 +4,14 @@
 // driver, no longer holds up the main thread's requests, timers and sockets.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createClient, type Client, type ResultSet, type Transaction } from '@libsql/client';
-import type { ToWorker, FromWorker, WorkerOpen, WireResult, WireError } from './worker-protocol';
+import {
+  valuesOf,
+  type FromWorker,
+  type ToWorker,
+  type WireError,
+  type WireResult,
+  type WorkerOpen,
+} from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('db-worker runs as a worker thread');
@@ -21,7 +28,7 @@ function wire(result: ResultSet): WireResult {
   return {
     columns: result.columns,
     columnTypes: result.columnTypes,
-    rows: result.rows.map((row) => Array.from({ length: row.length }, (_, i) => row[i] ?? null)),
+    rows: result.rows.map(valuesOf),
     rowsAffected: result.rowsAffected,
     lastInsertRowid: result.lastInsertRowid,
   };

@@ -18,7 +18,14 @@ import {
   type TransactionMode,
   type Value,
 } from '@libsql/client';
-import type { FromWorker, ToWorker, WireError, WireResult, WorkerOpen } from './worker-protocol';
+import {
+  valuesOf,
+  type FromWorker,
+  type ToWorker,
+  type WireError,
+  type WireResult,
+  type WorkerOpen,
+} from './worker-protocol';
 
 type Message = ToWorker extends infer M ? (M extends ToWorker ? Omit<M, 'id'> : never) : never;
 
@@ -34,7 +41,7 @@ class WireResultSet implements ResultSet {
     return {
       columns: this.columns,
       columnTypes: this.columnTypes,
-      rows: this.rows.map((row) => Array.from({ length: row.length }, (_, i) => row[i])),
+      rows: this.rows.map(valuesOf),
       rowsAffected: this.rowsAffected,
       lastInsertRowid: this.lastInsertRowid?.toString() ?? null,
     };

@@ -1,6 +1,6 @@
 // The messages between the main thread (worker-client.ts) and the database's
 // thread (db-worker.ts).
-import type { InArgs, InStatement, TransactionMode, Value } from '@libsql/client';
+import type { InArgs, InStatement, Row, TransactionMode, Value } from '@libsql/client';
 
 export interface WorkerOpen {
   url: string;
@@ -45,3 +45,7 @@ export interface WireError {
 
 export type FromWorker =
   { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WireError };
+
+/** A driver row's values in column order (its names are the result's columns). */
+export const valuesOf = (row: Row): Value[] =>
+  Array.from({ length: row.length }, (_, i) => row[i] ?? null);
