@@ -50,6 +50,23 @@ describe('the database thread', () => {
     );
     expect(raw.rows[0]?.name).toBe(rawIn.rows[0]?.name);
     expect(Object.keys(raw.rows[0] ?? {})).toEqual(Object.keys(rawIn.rows[0] ?? {}));
+    // two columns of one name: the name gives the first, the index each; spread and JSON alike
+    const twice = "SELECT name, capacity AS name, 'x' AS other FROM houses ORDER BY id";
+    const [dup, dupIn] = [
+      await threaded.client.execute(twice),
+      await inProcess.client.execute(twice),
+    ];
+    const [row, rowIn] = [dup.rows[0], dupIn.rows[0]];
+    expect(row?.length).toBe(3);
+    expect([row?.[0], row?.[1], row?.[2], row?.name]).toEqual([
+      rowIn?.[0],
+      rowIn?.[1],
+      rowIn?.[2],
+      rowIn?.name,
+    ]);
+    expect({ ...row }).toEqual({ ...rowIn });
+    expect(JSON.stringify(dup.rows)).toBe(JSON.stringify(dupIn.rows));
+    expect(Array.prototype.slice.call(row)).toEqual(Array.prototype.slice.call(rowIn));
   });
 
   it('says what changed: rows affected and the last id', async () => {
