@@ -27,6 +27,7 @@ import {
   startExport,
   type Auth,
   type SessionInfo,
+  whileAnswering,
 } from '@porchlight/api';
 import type { Db } from '@porchlight/db';
 import { SHARE_CSS, shareGonePage, sharePage } from './share-page';
@@ -136,6 +137,8 @@ export function createApp(options: AppOptions) {
       ...(options.sessionPolicy ? { sessionPolicy: options.sessionPolicy } : {}),
     });
 
+  // background work (attention counts) waits for a moment when nobody is being answered
+  app.use((_c, next) => whileAnswering(next));
   app.use(requestId({ limitLength: 64 }));
   const headers = (referrerPolicy: string) =>
     secureHeaders({

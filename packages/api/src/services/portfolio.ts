@@ -33,6 +33,7 @@ import { statusOf } from './chore-rotas';
 import { positiveTestCounts } from './drug-tests';
 import { OPEN_GRIEVANCE_STATUSES } from './grievances';
 import { houseToday } from './houses';
+import { untilQuiet } from './quiet';
 
 type House = typeof schema.houses.$inferSelect;
 type Ctx = Pick<AuthedContext, 'db' | 'clock'>;
@@ -265,8 +266,8 @@ async function refreshAll(
 
 /**
  * Works out the day figures of every house that needs it, then, a few seconds
- * later, counts every house's attention list once (two at a time, between
- * requests): the server runs this after start-up, so an operator's first
+ * later, counts every house's attention list once (one at a time, whenever the
+ * server is quiet): the server runs this after start-up, so an operator's first
  * overview is not the one that waits for it.
  */
 export async function warmDayFigures(ctx: Ctx) {
@@ -457,10 +458,10 @@ async function countAttention(ctx: Ctx, house: House, version: number): Promise<
   return count;
 }
 
-// counts being worked out behind the overview, at most two at a time
+// counts being worked out behind the overview, one at a time, when the server is quiet
 const behind = new Set<string>();
-const queue: Array<() => Promise<void>> = [];
-let working = 0;
+const queue: Array<{ queued: number; job: () => Promise<void> }> = [];
+let working = false;
 /**
  * The embedded database answers at once, so a chain of awaits never gives
  * the event loop a turn by itself: background work starts each job on a
@@ -468,31 +469,39 @@ let working = 0;
  */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Runs the queued counts one by one, each once nobody has been answered for a
+ * moment (or it has waited a minute): a count takes tens of milliseconds on
+ * the database thread, and a request arriving meanwhile would wait behind it.
+ */
 function pump() {
-  while (working < 2) {
-    const job = queue.shift();
-    if (!job) return;
-    working += 1;
-    void nextTurn()
-      .then(job)
-      .finally(() => {
-        working -= 1;
-        pump();
-      });
-  }
+  if (working) return;
+  const next = queue.shift();
+  if (!next) return;
+  working = true;
+  void untilQuiet(next.queued)
+    .then(nextTurn)
+    .then(next.job)
+    .finally(() => {
+      working = false;
+      pump();
+    });
 }
 function countBehind(ctx: Ctx, house: House, version: number) {
   if (behind.has(house.id)) return;
   behind.add(house.id);
-  queue.push(async () => {
-    try {
-      await countAttention(ctx, house, version);
-    } catch {
-      // the next overview works it out again
-      attentionCache.delete(house.id);
-    } finally {
-      behind.delete(house.id);
-    }
+  queue.push({
+    queued: performance.now(),
+    job: async () => {
+      try {
+        await countAttention(ctx, house, version);
+      } catch {
+        // the next overview works it out again
+        attentionCache.delete(house.id);
+      } finally {
+        behind.delete(house.id);
+      }
+    },
   });
   pump();
 }
