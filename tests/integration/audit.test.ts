@@ -168,6 +168,24 @@ describe('what the trail shows', () => {
     });
   });
 
+  it('staff reading a resident’s check-ins (their notes) is on the trail; the resident reading their own is not', async () => {
+    await (
+      await as(resident.userId)
+    ).checkIns.record({ mood: 3, craving: 2, note: 'Rough day at work.' });
+    await (await as(resident.userId)).checkIns.history({ residentId: resident.residentId });
+    await (await as(managerId, 'req-notes')).checkIns.history({ residentId: resident.residentId });
+    const reads = (await all(await as(operatorId))).filter((i) => i.action === 'checkIns.read');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toMatchObject({
+      actor: { id: managerId },
+      recordType: 'resident',
+      recordId: resident.residentId,
+      requestId: 'req-notes',
+      resident: { id: resident.residentId, name: 'Sam Rivera' },
+      details: { checkIns: 1 },
+    });
+  });
+
   it('the newest entry comes first, and reading the trail is itself on the trail, with its filters', async () => {
     await aDayOfWork();
     const operator = await as(operatorId, 'req-audit');

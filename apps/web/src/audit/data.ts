@@ -101,6 +101,7 @@ const ACTION_WORDS: Record<string, string> = {
   'tests.confirm': 'added a lab confirmation',
   'tests.randomDraw': 'made a random test draw',
   'tests.read': 'read test results',
+  'checkIns.read': 'read check-ins',
   'recoveryCapital.submit': 'filled in a recovery capital survey',
   'chores.create': 'added a chore',
   'chores.update': 'changed a chore',

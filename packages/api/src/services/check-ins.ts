@@ -45,7 +45,7 @@ import { displayName, houseToday } from './houses';
 import { offsetOf, toPage } from './pages';
 import { currentPhaseOf } from './phases';
 import { ownMembers } from './support';
-import { commit, commitGuarded } from './write';
+import { auditRead, commit, commitGuarded } from './write';
 
 type House = typeof schema.houses.$inferSelect;
 type Resident = typeof schema.residents.$inferSelect;
@@ -998,6 +998,19 @@ export async function history(
       ? []
       : await historyQueries.corrections(ctx.db).all({ ids: JSON.stringify(ids) });
   const allIds = [...ids, ...corrections.map((c) => c.id)];
+  // notes are sensitive: staff reading a resident's check-ins is written to the audit log
+  if (isStaff && ids.length > 0)
+    await auditRead(ctx, {
+      action: 'checkIns.read',
+      recordType: 'resident',
+      recordId: ctx.resident.id,
+      organisationId: ctx.resident.organisationId,
+      details: {
+        checkIns: ids.length,
+        from: page.items.at(-1)?.c.forDate,
+        to: page.items[0]?.c.forDate,
+      },
+    });
   const meetings = meetingsByCheckIn(
     allIds.length === 0
       ? []
