@@ -134,3 +134,61 @@ test('the manager sees a thin circle at a glance: empty pillars drawn and named 
   ).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the chair of the peer-run house pairs a newcomer with a resident who moved in earlier', async ({
+  page,
+}) => {
+  // Nathan, the elected secretary, holds the chair's power in Oxford Street
+  await signIn(page, 'secretary@example.org');
+  await page.getByRole('link', { name: 'Meetings' }).first().click();
+  await page.getByRole('link', { name: 'Peer mentoring' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Peer mentoring' })).toBeVisible();
+  const now = page.getByRole('region', { name: 'Now' });
+  await expect(now.getByText(/Nathan Cole mentors Jamal Carter/)).toBeVisible();
+  await expectAccessible(page);
+
+  const form = page.getByRole('form', { name: 'Pair a newcomer with a peer mentor' });
+  // Jamal has a mentor already: he is not offered as a newcomer
+  await expect(
+    form.getByLabel('Newcomer').locator('option', { hasText: 'Jamal Carter' }),
+  ).toHaveCount(0);
+  await form.getByRole('button', { name: 'Pair them' }).click();
+  await expect(form.getByText('is required: pick the newcomer.')).toBeVisible();
+  const newcomer = form.getByLabel('Newcomer');
+  await newcomer.selectOption({ index: 1 });
+  // an option reads "Name, in the house since <day>"
+  const chosenName = async (select: typeof newcomer) =>
+    ((await select.locator('option:checked').textContent()) ?? '').replace(/, in the house.*$/, '');
+  const newcomerName = await chosenName(newcomer);
+  const mentor = form.getByLabel('Peer mentor');
+  await mentor.selectOption({ index: 1 });
+  const mentorName = await chosenName(mentor);
+  await form.getByRole('button', { name: 'Pair them' }).click();
+  await expect(page.getByText(`${newcomerName} is paired with ${mentorName}.`)).toBeVisible();
+  await expect(now.getByText(`${mentorName} mentors ${newcomerName}`)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('a resident prints their record of service, which does not name the residents they mentored', async ({
+  page,
+}) => {
+  // Nathan holds an office in Oxford Street and mentors Jamal
+  await signIn(page, 'secretary@example.org');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Support' })
+    .click();
+  await page.getByRole('link', { name: 'Print your record of service' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Your record of service' }),
+  ).toBeVisible();
+  const record = page.getByRole('article', { name: 'Nathan Cole' });
+  await expect(record.getByRole('heading', { name: 'Offices held' })).toBeVisible();
+  await expect(record.getByText(/Peer mentor to a newer resident/)).toBeVisible();
+  await expect(record).not.toContainText('Jamal');
+  await expectAccessible(page);
+  // on paper: the record without the site around it
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(record).toBeVisible();
+});

@@ -1,6 +1,7 @@
 // The real server over HTTP: sign-in and cookies, error shapes, the same-origin
 // rule, security headers, and no leak of internals on an unexpected error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createClient } from '@libsql/client';
 import ICAL from 'ical.js';
 import { Browserless, spawnServer, type SpawnedServer } from '../support/server';
@@ -319,6 +320,41 @@ describe('HTTP server', () => {
     expect(gone.status).toBe(404);
     expect(await gone.text()).toContain('This link is not available');
     expect((await fetch(`${server.url}/share/not-a-real-token-at-all-0000`)).status).toBe(404);
+    // a share past its last day answers like a revoked one. The API refuses a last day in the
+    // past and the database refuses to change a consent, so the file gets copies of a share
+    // under links of our own: one until today (it opens) and one that ended in 2001 (it does not)
+    const model = await make(['milestones']);
+    const file = createClient({ url: `file:${server.dbPath}` });
+    const columns = (await file.execute('pragma table_info(shares)')).rows.map((r) =>
+      typeof r.name === 'string' ? r.name : '',
+    );
+    const copy = async (until: string) => {
+      const token = `copied-${randomBytes(24).toString('hex')}`;
+      const values = columns.map((c) =>
+        c === 'id' || c === 'token_hash' || c === 'until' ? '?' : c,
+      );
+      const args = columns
+        .filter((c) => c === 'id' || c === 'token_hash' || c === 'until')
+        .map((c) =>
+          c === 'id'
+            ? randomUUID()
+            : c === 'token_hash'
+              ? createHash('sha256').update(token).digest('hex')
+              : until,
+        );
+      await file.execute({
+        sql: `insert into shares (${columns.join(', ')}) select ${values.join(', ')} from shares where id = ?`,
+        args: [...args, model.shareId],
+      });
+      return `/share/${token}`;
+    };
+    const current = await copy(today);
+    const lapsed = await copy('2001-01-01');
+    file.close();
+    expect((await fetch(server.url + current)).status).toBe(200);
+    const expired = await fetch(server.url + lapsed);
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toContain('This link is not available');
     const list = (await (await jordan.query('sharing.list')).json()) as TrpcOk<
       Array<{ id: string; viewCount: number; state: string }>
     >;

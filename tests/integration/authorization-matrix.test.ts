@@ -894,6 +894,10 @@ const MATRIX: Record<string, Entry> = {
     call: (c, w) => c.mentorship.list({ houseId: w.house.id }),
     expect: staffAndOfficer,
   },
+  'mentorship.candidates': {
+    call: (c, w) => c.mentorship.candidates({ houseId: w.house.id }),
+    expect: staffAndOfficer,
+  },
   'mentorship.mine': { call: (c) => c.mentorship.mine(), expect: residentsThemselves },
   'resources.list': {
     call: (c, w) => c.resources.list({ houseId: w.house.id }),

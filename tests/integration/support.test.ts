@@ -426,6 +426,65 @@ describe('peer mentoring', () => {
   });
 });
 
+describe('pairing by the house', () => {
+  it('lists who can be paired, longest in the house first, and refuses a mentor who moved in after the newcomer', async () => {
+    const newcomer = await makeResident(t.db, house, {
+      bedId: house.bedIds[2],
+      startDaysAgo: 3,
+      firstName: 'New',
+      lastName: 'Comer',
+    });
+    const staff = await as(managerId);
+    const before = await staff.mentorship.candidates({ houseId: house.id });
+    expect(before.at(-1)).toMatchObject({
+      id: newcomer.id,
+      name: 'New Comer',
+      since: addDays(today, -3),
+      hasMentor: false,
+    });
+    expect(before.map((c) => c.since)).toEqual([...before.map((c) => c.since)].sort());
+    const backwards = await failure(
+      staff.mentorship.pair({
+        houseId: house.id,
+        mentorId: newcomer.id,
+        menteeId: resident.residentId,
+      }),
+    );
+    expect(backwards).toMatchObject({ code: 'BAD_REQUEST', field: 'mentorId' });
+    expect(await t.db.select().from(schema.mentorships)).toHaveLength(0);
+    await staff.mentorship.pair({
+      houseId: house.id,
+      mentorId: resident.residentId,
+      menteeId: newcomer.id,
+    });
+    const after = await staff.mentorship.candidates({ houseId: house.id });
+    expect(after.find((c) => c.id === newcomer.id)?.hasMentor).toBe(true);
+  });
+
+  it('flags a week without the paired mentor’s check-in, counted from the pairing, and a logged check-in clears it', async () => {
+    const staff = await as(managerId);
+    const { mentorshipId } = await staff.mentorship.pair({
+      houseId: house.id,
+      mentorId: resident.residentId,
+      menteeId: housemate.residentId,
+    });
+    const silence = async (now: Date) =>
+      (await (await as(managerId, now)).attention.list({ houseId: house.id })).flags
+        .filter((f) => f.kind === 'no_mentor_contact')
+        .map((f) => [f.residentName, f.why]);
+    // a new pairing is not a lapse
+    expect(await silence(new Date())).toEqual([]);
+    const later = new Date(Date.now() + 8 * 86_400_000);
+    expect(await silence(later)).toEqual([
+      ['Luis Mate', 'No contact with their sponsor or mentor logged in 8 days.'],
+    ]);
+    await (
+      await as(resident.userId, later)
+    ).mentorship.logNote({ mentorshipId, note: 'Coffee after the meeting.' });
+    expect(await silence(later)).toEqual([]);
+  });
+});
+
 describe('the resource directory', () => {
   it('is curated by staff, browsed by residents, archived not deleted, and checks a meeting has its day and time', async () => {
     const staff = await as(managerId);

@@ -148,7 +148,12 @@ export const routes: RouteDefinition[] = [
       { path: '/invites', component: lazy(() => import('./invites/invites-page')) },
       { path: '/staff', component: lazy(() => import('./staff/staff-page')) },
       { path: '/support', component: lazy(() => import('./support/support-page')) },
+      { path: '/support/record', component: lazy(() => import('./support/record-page')) },
       { path: '/sharing', component: lazy(() => import('./support/sharing-page')) },
+      {
+        path: '/houses/:houseId/mentoring',
+        component: lazy(() => import('./support/mentoring-page')),
+      },
       {
         path: '/houses/:houseId/resources',
         component: lazy(() => import('./support/resources-page')),

@@ -134,6 +134,11 @@ function HouseView(props: { house: HouseDetails }) {
               </A>
             </li>
             <li>
+              <A href={`/houses/${props.house.id}/mentoring`} class="button">
+                Mentoring
+              </A>
+            </li>
+            <li>
               <A href={`/houses/${props.house.id}/resources`} class="button">
                 Resources
               </A>

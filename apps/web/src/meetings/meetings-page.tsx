@@ -675,6 +675,12 @@ export default function MeetingsPage() {
           <A href={`/houses/${params.houseId}/officers`}>Officers</A>: who holds each office, and
           until when.
         </p>
+        <Show when={first()?.can.chair}>
+          <p>
+            <A href={`/houses/${params.houseId}/mentoring`}>Peer mentoring</A>: pair a newcomer with
+            a resident further along.
+          </p>
+        </Show>
       </div>
       <p ref={statusNote} class="status-note" role="status" tabindex="-1">
         {message()}

@@ -284,6 +284,8 @@ export function MilestoneSummary(props: { milestones: Milestones; you: boolean }
 export function ContributionList(props: {
   contributions: Contributions;
   you: boolean;
+  /** For a record that leaves the house: "a newer resident" instead of the name. */
+  anonymousMentees?: boolean;
   volunteeringActions?: (entry: { id: string; what: string; date: string }) => JSX.Element;
 }) {
   const c = () => props.contributions;
@@ -320,7 +322,9 @@ export function ContributionList(props: {
             <For each={c().mentoring}>
               {(m) => (
                 <li>
-                  Mentor to {m.mentee}{' '}
+                  {props.anonymousMentees
+                    ? 'Peer mentor to a newer resident'
+                    : `Mentor to ${m.mentee}`}{' '}
                   <span class="member-meta">
                     {formatDate(m.startDate)} to {formatDate(m.endDate)}
                   </span>

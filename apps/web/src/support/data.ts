@@ -65,6 +65,11 @@ export const supportQueries = {
       queryFn: () => api.mentorship.list.query({ houseId }),
       enabled: houseId !== '',
     }),
+  pairingCandidates: (houseId: string) =>
+    queryOptions({
+      queryKey: ['support', 'pairings', houseId, 'candidates'],
+      queryFn: () => api.mentorship.candidates.query({ houseId }),
+    }),
   directory: (houseId: string) =>
     queryOptions({
       queryKey: ['support', 'directory', houseId],

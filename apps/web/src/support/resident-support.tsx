@@ -213,7 +213,7 @@ function Mentoring(props: {
   );
 }
 
-function EndPairing(props: { pairingId: string; onDone: (m: string) => void }) {
+export function EndPairing(props: { pairingId: string; onDone: (m: string) => void }) {
   const form = createForm({
     read: (data) => {
       const reason = text(data, 'reason').trim();

@@ -449,7 +449,7 @@ function ContributionsSection(props: { residentId: string; onDone: (m: string) =
       <h2 id="contributions-heading">What you give</h2>
       <p class="field-hint">
         Offices you held, residents you mentored and hours you volunteered: part of your record to
-        take with you.
+        take with you. <A href="/support/record">Print your record of service</A>.
       </p>
       <Switch fallback={<Loading />}>
         <Match when={contributions.isError && !contributions.data}>

@@ -24,6 +24,11 @@ export const mentorshipRouter = router({
     .input(z.strictObject({ houseId: id }))
     .query(({ ctx }) => mentorship.housePairings(ctx)),
 
+  /** The residents living in the house, longest first, to pair. */
+  candidates: housePowerProcedure('chair')
+    .input(z.strictObject({ houseId: id }))
+    .query(({ ctx }) => mentorship.pairingCandidates(ctx)),
+
   /** The resident's pairings as mentor and as mentee. */
   mine: residentSelfProcedure.query(({ ctx }) => mentorship.myPairings(ctx)),
 });

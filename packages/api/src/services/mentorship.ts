@@ -1,7 +1,7 @@
 // Peer mentoring: staff (or the house's chair) pair a newcomer with a senior
 // resident for a while; both see the pairing; the mentor logs short notes of
 // their check-ins with the mentee. Pairings are ended, never deleted.
-import { and, asc, desc, eq, gte, inArray, lte, newId, or, schema } from '@porchlight/db';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, newId, or, schema } from '@porchlight/db';
 import { addDays, conflict, invalid } from '@porchlight/domain';
 import type { AuthedContext } from '../trpc';
 import { displayName, houseToday } from './houses';
@@ -33,6 +33,16 @@ export async function pair(
   ]);
   if (!mentor) throw invalid('mentorId', 'is not living in this house.');
   if (!mentee) throw invalid('menteeId', 'is not living in this house.');
+  const since = new Map(
+    (await livingIn(ctx, ctx.house.id, [input.mentorId, input.menteeId])).map((r) => [
+      r.resident.id,
+      r.since,
+    ]),
+  );
+  const mentorSince = since.get(input.mentorId);
+  const menteeSince = since.get(input.menteeId);
+  if (mentorSince && menteeSince && mentorSince > menteeSince)
+    throw invalid('mentorId', 'must have lived in the house longer than the resident they mentor.');
   const open = await ctx.db
     .select({ id: schema.mentorships.id })
     .from(schema.mentorships)
@@ -75,6 +85,50 @@ export async function pair(
     ],
   );
   return { mentorshipId: id, startDate, endDate };
+}
+
+/** The residents living in the house now and when their stay began, longest first. */
+async function livingIn(ctx: Pick<AuthedContext, 'db'>, houseId: string, only?: readonly string[]) {
+  return ctx.db
+    .select({ resident: schema.residents, since: schema.stays.startDate })
+    .from(schema.stays)
+    .innerJoin(schema.residents, eq(schema.residents.id, schema.stays.residentId))
+    .where(
+      and(
+        eq(schema.stays.houseId, houseId),
+        isNull(schema.stays.endDate),
+        only ? inArray(schema.stays.residentId, [...only]) : undefined,
+      ),
+    )
+    .orderBy(asc(schema.stays.startDate), asc(schema.residents.id));
+}
+
+/**
+ * Who can be paired, for the house's chair: the residents living in the house,
+ * longest first, with when they moved in and whether they have a mentor now.
+ */
+export async function pairingCandidates(ctx: AuthedContext & { house: House }) {
+  const today = houseToday(ctx, ctx.house);
+  const [rows, mentored] = await Promise.all([
+    livingIn(ctx, ctx.house.id),
+    ctx.db
+      .select({ menteeId: schema.mentorships.menteeId })
+      .from(schema.mentorships)
+      .where(
+        and(
+          eq(schema.mentorships.houseId, ctx.house.id),
+          lte(schema.mentorships.startDate, today),
+          gte(schema.mentorships.endDate, today),
+        ),
+      ),
+  ]);
+  const hasMentor = new Set(mentored.map((m) => m.menteeId));
+  return rows.map((r) => ({
+    id: r.resident.id,
+    name: displayName(r.resident),
+    since: r.since,
+    hasMentor: hasMentor.has(r.resident.id),
+  }));
 }
 
 async function currentResident(

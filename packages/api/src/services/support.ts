@@ -2,7 +2,20 @@
 // resident was in touch with (from their check-ins), staff suggestions the
 // resident accepts or not, milestones and contributions (offices held,
 // mentoring, volunteer hours). The circle is the resident's: only they change it.
-import { and, asc, desc, eq, inArray, isNull, ne, newId, schema, sql } from '@porchlight/db';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  newId,
+  schema,
+  sql,
+} from '@porchlight/db';
 import {
   conflict,
   daysBetween,
@@ -241,7 +254,7 @@ export async function supportFactsOf(
   const ids = residents.map((r) => r.id);
   const facts = new Map<string, SupportFacts>();
   if (ids.length === 0) return facts;
-  const [members, sponsorDays] = await Promise.all([
+  const [members, sponsorDays, pairings] = await Promise.all([
     ctx.db
       .select()
       .from(schema.supportMembers)
@@ -261,6 +274,24 @@ export async function supportFactsOf(
         and(inArray(schema.checkIns.residentId, ids), eq(schema.checkIns.sponsorContact, true)),
       )
       .groupBy(schema.checkIns.residentId),
+    // a peer mentor paired by the house counts too: their logged check-ins are
+    // contact, and the week runs from the pairing's first day
+    ctx.db
+      .select({
+        menteeId: schema.mentorships.menteeId,
+        startDate: schema.mentorships.startDate,
+        last: sql<string | null>`max(${schema.mentorNotes.date})`,
+      })
+      .from(schema.mentorships)
+      .leftJoin(schema.mentorNotes, eq(schema.mentorNotes.mentorshipId, schema.mentorships.id))
+      .where(
+        and(
+          inArray(schema.mentorships.menteeId, ids),
+          lte(schema.mentorships.startDate, today),
+          gte(schema.mentorships.endDate, today),
+        ),
+      )
+      .groupBy(schema.mentorships.id),
   ]);
   const mentors = members.filter((m) => (MENTOR_KINDS as readonly string[]).includes(m.kind));
   const last = await lastContacts(
@@ -270,16 +301,18 @@ export async function supportFactsOf(
   for (const r of residents) {
     const theirs = members.filter((m) => m.residentId === r.id);
     const theirMentors = mentors.filter((m) => m.residentId === r.id);
+    const theirPairings = pairings.filter((p) => p.menteeId === r.id);
     const dates = [
       ...theirMentors.map((m) => last.get(m.id)).filter((d): d is string => d !== undefined),
       ...sponsorDays.filter((s) => s.residentId === r.id).map((s) => s.last),
+      ...theirPairings.map((p) => (p.last && p.last > p.startDate ? p.last : p.startDate)),
     ].sort();
     const latest = dates.at(-1) ?? null;
     facts.set(r.id, {
       daysInHouse: daysBetween(r.startDate, today),
       emptyPillars: PILLARS.filter((p) => !theirs.some((m) => m.pillar === p)),
       daysSinceMentorContact: latest ? daysBetween(latest, today) : null,
-      hasMentor: theirMentors.length > 0,
+      hasMentor: theirMentors.length > 0 || theirPairings.length > 0,
     });
   }
   return facts;

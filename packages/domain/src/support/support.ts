@@ -115,7 +115,7 @@ export const MENTOR_CONTACT_DAYS = 7;
 export interface SupportFacts {
   daysInHouse: number;
   emptyPillars: readonly Pillar[];
-  /** null when they have no sponsor or mentor in their circle. */
+  /** null when no contact with a sponsor or mentor (in their circle or paired by the house) is logged. */
   daysSinceMentorContact: number | null;
   hasMentor: boolean;
 }
