@@ -457,7 +457,7 @@ export async function sharedSummary(
     purpose: share.purpose,
     note: share.note,
     until: share.until,
-    sharedOn: localDateAt(share.createdAt, 'UTC'),
+    sharedOn: localDateAt(share.createdAt, at.timeZone),
     today,
     viewedAt: viewedAt.toISOString(),
     notice: REDISCLOSURE_NOTICE,
