@@ -416,6 +416,15 @@ describe('peer mentoring', () => {
       'Luis Mate',
     ]);
 
+    // the mentor's notes are about the mentee: staff reading them is on the audit trail
+    await staff.mentorship.list({ houseId: house.id });
+    const reads = await t.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'mentorship.read'));
+    expect(reads.map((r) => [r.actorUserId, r.recordId, r.details])).toEqual([
+      [managerId, house.id, { pairings: 1, notes: 1 }],
+    ]);
     await staff.mentorship.end({ mentorshipId, reason: 'Moved to another house.' });
     const list = await staff.mentorship.list({ houseId: house.id });
     expect(list.map((p) => [p.endedEarly, p.endReason, p.current])).toEqual([

@@ -102,6 +102,7 @@ const ACTION_WORDS: Record<string, string> = {
   'tests.randomDraw': 'made a random test draw',
   'tests.read': 'read test results',
   'checkIns.read': 'read check-ins',
+  'mentorship.read': 'read mentors’ notes',
   'recoveryCapital.submit': 'filled in a recovery capital survey',
   'chores.create': 'added a chore',
   'chores.update': 'changed a chore',

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, newId, or, schema } from
 import { addDays, conflict, invalid } from '@porchlight/domain';
 import type { AuthedContext } from '../trpc';
 import { displayName, houseToday } from './houses';
-import { commit } from './write';
+import { auditRead, commit } from './write';
 
 type House = typeof schema.houses.$inferSelect;
 type Mentorship = typeof schema.mentorships.$inferSelect;
@@ -269,7 +269,18 @@ export async function housePairings(ctx: AuthedContext & { house: House }) {
     .from(schema.mentorships)
     .where(eq(schema.mentorships.houseId, ctx.house.id))
     .orderBy(desc(schema.mentorships.endDate), asc(schema.mentorships.startDate));
-  return pairingsOut(ctx, rows, today);
+  const out = await pairingsOut(ctx, rows, today);
+  // the mentors' notes are about their mentees: staff or the chair reading them is on the trail
+  const notes = out.reduce((sum, p) => sum + p.notes.length, 0);
+  if (notes > 0)
+    await auditRead(ctx, {
+      action: 'mentorship.read',
+      recordType: 'house',
+      recordId: ctx.house.id,
+      organisationId: ctx.house.organisationId,
+      details: { pairings: out.length, notes },
+    });
+  return out;
 }
 
 /** The resident's pairings as mentor and as mentee. */
