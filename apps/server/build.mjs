@@ -1,5 +1,5 @@
-// Bundles the server and the workspace packages it uses into dist/main.js (and the
-// database thread into dist/db-worker.js), with
+// Bundles the server and the workspace packages it uses into dist/main.js, which
+// loads the rest from dist/cli-*.js (and the database thread into dist/db-worker.js), with
 // the migrations beside it. The native libSQL driver stays an external package.
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
@@ -13,8 +13,13 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
+  // main.js starts the database thread, then loads the rest (cli.ts) as its own file
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   sourcemap: true,
-  external: ['@libsql/client', 'libsql'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  external: ['@libsql/client', '@libsql/core', 'libsql'],
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },

@@ -127,8 +127,17 @@ describe('backup and restore', () => {
     await server.stop();
     const live = await tableCounts(dbPath);
     const copy = await tableCounts(backupPath);
-    // the writes of the drill touched only these tables: every other table is the same
-    const written = new Set(['volunteering', 'audit_log', 'sessions', 'rate_limits']);
+    // the writes of the drill touched only these tables, and the server works out the houses'
+    // day figures once it has a quiet moment, which may come after the backup: every other
+    // table is the same
+    const written = new Set([
+      'volunteering',
+      'audit_log',
+      'sessions',
+      'rate_limits',
+      'house_day_stats',
+      'house_stats',
+    ]);
     for (const [table, rows] of Object.entries(live.counts)) {
       if (written.has(table)) expect(copy.counts[table], table).toBeLessThanOrEqual(rows);
       else expect(copy.counts[table], table).toBe(rows);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from 'better-auth/crypto';
 import { createDb, type DbHandle, eq, schema, WorkerClient } from '@porchlight/db';
 import { seedDemo } from '@porchlight/db/seed';
+import { startDatabaseThreadEarly, takeEarlyThread } from '@porchlight/db/early-thread';
 import { TEMPLATE_DB, TMP_DIR } from '../support/paths';
 
 const WORKER = fileURLToPath(new URL('../../apps/server/dist/db-worker.js', import.meta.url));
@@ -153,5 +154,34 @@ describe('the database thread', () => {
     await expect(client.execute('SELECT 1')).rejects.toThrow(/stopped/);
     expect(failures).toEqual(['the database thread stopped (exit code 3)']);
     client.close();
+  });
+
+  it('takes the thread the server started before it loaded, and opens the file there', async () => {
+    startDatabaseThreadEarly(WORKER);
+    const early = await createDb(`file:${path}`, { worker: WORKER });
+    try {
+      // taken by the first connection: there is none left for another
+      expect(takeEarlyThread(WORKER)).toBeUndefined();
+      const count = 'SELECT count(*) AS n FROM residents';
+      expect((await early.client.execute(count)).rows[0]?.n).toBe(
+        (await inProcess.client.execute(count)).rows[0]?.n,
+      );
+    } finally {
+      early.close();
+    }
+    // one started for another script is not handed on
+    startDatabaseThreadEarly(WORKER);
+    expect(takeEarlyThread(`${WORKER}.other`)).toBeUndefined();
+    expect(takeEarlyThread(WORKER)).toBeUndefined();
+  });
+
+  it('says why a file could not be opened, on every statement after it', async () => {
+    const client = new WorkerClient(WORKER, { url: `file:${path}?flavour=sour` });
+    try {
+      for (let i = 0; i < 2; i++)
+        await expect(client.execute('SELECT 1')).rejects.toThrow(/flavour/);
+    } finally {
+      client.close();
+    }
   });
 });

@@ -7,8 +7,7 @@
 // beside it, and puts the backup in its place.
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createClient } from '@libsql/client';
-import { filePathOf, isEmbeddedUrl } from '@porchlight/db';
+import { filePathOf, isEmbeddedUrl, openLibsqlClient } from '@porchlight/db';
 import type { ServerConfig } from './config';
 import { acquireWriterLock, DatabaseInUseError } from './writer-lock';
 
@@ -26,7 +25,7 @@ function embeddedPath(config: DatabaseConfig): string {
 }
 
 function open(path: string, encryptionKey: string | undefined) {
-  return createClient({ url: `file:${path}`, ...(encryptionKey ? { encryptionKey } : {}) });
+  return openLibsqlClient({ url: `file:${path}`, ...(encryptionKey ? { encryptionKey } : {}) });
 }
 
 export interface CheckedDatabase {
@@ -41,7 +40,7 @@ export async function checkDatabaseFile(
   path: string,
   encryptionKey?: string,
 ): Promise<CheckedDatabase> {
-  const client = open(path, encryptionKey);
+  const client = await open(path, encryptionKey);
   try {
     const integrity = (await client.execute('PRAGMA integrity_check')).rows
       .map((r) => String(r[0] as string))
@@ -79,7 +78,7 @@ export async function backupDatabase(
     throw new BackupError(`${target} already exists: name a new file for the backup.`);
   const begin = performance.now();
   mkdirSync(dirname(target), { recursive: true });
-  const client = open(source, config.encryptionKey);
+  const client = await open(source, config.encryptionKey);
   try {
     // a reader's wait for a moment when the file is being checkpointed
     await client.execute('PRAGMA busy_timeout = 10000');

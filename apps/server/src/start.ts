@@ -2,7 +2,7 @@
 // database, and serves the app. Used by main.ts and by the HTTP tests.
 import { serve, type ServerType } from '@hono/node-server';
 import { hashPassword } from 'better-auth/crypto';
-import { createAuth, warmDayFigures } from '@porchlight/api';
+import { createAuth, untilQuiet, warmDayFigures } from '@porchlight/api';
 import {
   createDb,
   filePathOf,
@@ -11,6 +11,7 @@ import {
   startAuditSealer,
   type DbHandle,
 } from '@porchlight/db';
+import { dropEarlyThread } from '@porchlight/db/early-thread';
 import { seedDemo } from '@porchlight/db/seed';
 import { createApp } from './app';
 import { acquireWriterLock } from './writer-lock';
@@ -68,8 +69,11 @@ export async function startServer(
       ...(options.dbWorker ? { worker: options.dbWorker } : {}),
       ...(options.onDatabaseFailure ? { onWorkerFailure: options.onDatabaseFailure } : {}),
     });
+    // one started early and not taken (the database is not a file on its own thread) stops
+    dropEarlyThread();
     await migrateDb(handle.db, options.migrationsFolder);
   } catch (error) {
+    dropEarlyThread();
     release();
     throw unreadableDatabase(config, error) ?? error;
   }
@@ -105,14 +109,15 @@ export async function startServer(
       );
     });
   });
-  // the overview's day figures are worked out once, behind the first requests, not during one
+  // the overview's day figures are worked out once, behind the first requests, not during one:
+  // after a quiet moment, so the first answer (a supervisor's /healthz) does not wait for them
   let closing = false;
-  void warmDayFigures({ db: handle.db, clock: { now: () => new Date() } }).catch(
-    (error: unknown) => {
+  void untilQuiet(performance.now())
+    .then(() => (closing ? 0 : warmDayFigures({ db: handle.db, clock: { now: () => new Date() } })))
+    .catch((error: unknown) => {
       if (!closing)
         (options.log ?? console.error)('working out the houses’ day figures failed', error);
-    },
-  );
+    });
   // new audit entries join the hash chain a moment after they are written
   const sealer = startAuditSealer(handle.client, {
     onError: (error) => {

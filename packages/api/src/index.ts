@@ -19,7 +19,7 @@ export { INVITE_DAYS } from './services/invites';
 export { calendarFor } from './services/calendar';
 export { sharedSummary, type SharedSummary } from './services/sharing';
 export { warmDayFigures } from './services/portfolio';
-export { whileAnswering } from './services/quiet';
+export { untilQuiet, whileAnswering } from './services/quiet';
 export {
   EXPORT_LISTS,
   isExportList,

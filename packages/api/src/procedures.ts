@@ -3,7 +3,7 @@
 // organisation of the caller is "not found", never "forbidden", so nobody learns
 // what exists in another organisation.
 import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Db, eq, preparedQuery, schema, sql } from '@porchlight/db';
 import {
   type Actor,

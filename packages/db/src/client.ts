@@ -10,16 +10,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createClient,
-  type Client,
-  type InArgs,
-  type InStatement,
-  type ResultSet,
-  type Transaction,
-  type TransactionMode,
+import type {
+  Client,
+  InArgs,
+  InStatement,
+  ResultSet,
+  Transaction,
+  TransactionMode,
 } from '@libsql/client';
-import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
+import { construct } from 'drizzle-orm/libsql/driver-core';
+import { openLibsqlClient } from './driver';
 import * as schema from './schema';
 import { WorkerClient } from './worker-client';
 
@@ -176,7 +177,7 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
           { url, ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}) },
           options.onWorkerFailure,
         )
-      : createClient({
+      : await openLibsqlClient({
           url,
           concurrency: 1,
           ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
@@ -192,11 +193,13 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
     await wrapped.applyPragmas();
     client = wrapped;
   } else {
-    client = createClient({ url, ...(options.authToken ? { authToken: options.authToken } : {}) });
+    client = await openLibsqlClient({
+      url,
+      ...(options.authToken ? { authToken: options.authToken } : {}),
+    });
   }
   const logQuery = options.logQuery;
-  const db: Db = drizzle({
-    client,
+  const db: Db = construct(client, {
     schema,
     casing: 'snake_case',
     ...(logQuery ? { logger: { logQuery } } : {}),

@@ -2,7 +2,7 @@
 // owns the one libSQL connection to the file and runs what the main thread
 // sends, one message at a time: SQLite's work, which is synchronous in this
 // driver, no longer holds up the main thread's requests, timers and sockets.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createClient, type Client, type ResultSet, type Transaction } from '@libsql/client';
 import {
   valuesOf,
@@ -15,13 +15,30 @@ import {
 
 const port = parentPort;
 if (!port) throw new Error('db-worker runs as a worker thread');
-const open = workerData as WorkerOpen;
 
-const client: Client = createClient({
-  url: open.url,
-  concurrency: 1,
-  ...(open.encryptionKey ? { encryptionKey: open.encryptionKey } : {}),
-});
+// The file is named by the first message ('open'): a server starts this thread
+// before it has read its configuration, so that the driver loads here while the
+// server's own code loads on the main thread (early-thread.ts).
+let opened: Client | undefined;
+let notOpened: Error | undefined;
+function openClient(open: WorkerOpen) {
+  if (opened) throw new Error('the database is already open on this thread');
+  try {
+    opened = createClient({
+      url: open.url,
+      concurrency: 1,
+      ...(open.encryptionKey ? { encryptionKey: open.encryptionKey } : {}),
+    });
+  } catch (error) {
+    notOpened = error instanceof Error ? error : new Error(String(error));
+    throw notOpened;
+  }
+}
+function clientOf(): Client {
+  if (notOpened) throw notOpened;
+  if (!opened) throw new Error('the database is not open on this thread');
+  return opened;
+}
 const transactions = new Map<number, Transaction>();
 
 function wire(result: ResultSet): WireResult {
@@ -62,6 +79,11 @@ function txOf(id: number): Transaction {
 }
 
 async function run(message: ToWorker): Promise<unknown> {
+  if (message.op === 'open') {
+    openClient(message.open);
+    return null;
+  }
+  const client = clientOf();
   switch (message.op) {
     case 'execute':
       return wire(await client.execute(message.stmt));

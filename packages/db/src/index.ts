@@ -1,4 +1,5 @@
 export * from './client';
+export { openLibsqlClient } from './driver';
 export * from './migrate';
 export * from './audit-chain';
 export { WorkerClient } from './worker-client';

@@ -6,18 +6,19 @@
 // driver makes. createDb wraps it like the in-process connection (the PRAGMAs,
 // and one interactive transaction at a time with nothing else meanwhile).
 import { Worker } from 'node:worker_threads';
-import {
-  LibsqlBatchError,
-  LibsqlError,
-  type Client,
-  type InArgs,
-  type InStatement,
-  type ResultSet,
-  type Row,
-  type Transaction,
-  type TransactionMode,
-  type Value,
+import { takeEarlyThread } from './early-thread';
+import type {
+  Client,
+  InArgs,
+  InStatement,
+  ResultSet,
+  Row,
+  Transaction,
+  TransactionMode,
+  Value,
 } from '@libsql/client';
+// the driver's own error classes, without loading the driver on this thread (driver.ts)
+import { LibsqlBatchError, LibsqlError } from '@libsql/core/api';
 import {
   valuesOf,
   type FromWorker,
@@ -145,7 +146,7 @@ export class WorkerClient implements Client {
   /** `onFailure`: the thread stopped or failed while the client was open (nothing more can run). */
   constructor(script: URL | string, open: WorkerOpen, onFailure?: (error: Error) => void) {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed where the DOM Worker is in scope (above)
-    this.#worker = new Worker(script, { workerData: open }) as unknown as Thread;
+    this.#worker = (takeEarlyThread(script) ?? new Worker(script)) as unknown as Thread;
     this.#worker.unref();
     this.#worker.on('message', (reply: FromWorker) => {
       const waiting = this.#pending.get(reply.id);
@@ -166,6 +167,8 @@ export class WorkerClient implements Client {
     this.#worker.on('exit', (code) => {
       if (!this.#closed) fail(new Error(`the database thread stopped (exit code ${code})`));
     });
+    // the first message names the file; should it not open, every statement after it says why
+    this.#send({ op: 'open', open }).catch(() => undefined);
   }
 
   #send<T>(message: Message): Promise<T> {

@@ -10,6 +10,7 @@ export interface WorkerOpen {
 type Batch = Array<InStatement | [string, InArgs?]>;
 
 export type ToWorker = { id: number } & (
+  | { op: 'open'; open: WorkerOpen }
   | { op: 'execute'; stmt: InStatement }
   | { op: 'batch'; stmts: Batch; mode?: TransactionMode }
   | { op: 'migrate'; stmts: InStatement[] }

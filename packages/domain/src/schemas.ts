@@ -1,6 +1,6 @@
 // Input schemas shared by the API (validation at the edge) and the dashboard
 // forms. Messages are written to be shown beside the field they name.
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalTimeZone, isLocalDate, isValidTimeZone } from './calendar';
 import { DISCHARGE_REASONS } from './labels';
 

@@ -1,7 +1,7 @@
 // Changing one's own password. The server ends every session of the account,
 // this one too, so the page sends the person to sign in with the new one.
 import { password, passwordChangeInput } from '@porchlight/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageHeading } from '../components/page';
 import { createForm, Form, FormAlert, SubmitButton, text, TextField, validate } from '../lib/forms';
 import { api } from '../lib/trpc';

@@ -1,7 +1,7 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { email } from '@porchlight/domain';
 import { Show } from 'solid-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PageHeading } from '../components/page';
 import { createForm, Form, FormAlert, SubmitButton, text, TextField, validate } from '../lib/forms';
 import { signIn } from './session';

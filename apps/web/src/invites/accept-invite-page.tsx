@@ -3,7 +3,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { inviteTokenInput, password, ROLE_LABELS } from '@porchlight/domain';
 import { useQuery } from '@tanstack/solid-query';
 import { Match, Show, Switch } from 'solid-js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { signIn } from '../account/session';
 import { Loading, PageHeading } from '../components/page';
 import { problemOf } from '../lib/errors';

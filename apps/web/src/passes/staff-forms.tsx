@@ -1,7 +1,7 @@
 // What staff do with one pass: approve or decline a request, record a return,
 // excuse a late one. Each says what it did through `onDone`.
 import { id, passDecideInput, passReturnInput, requiredText } from '@porchlight/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Disclosure } from '../components/disclosure';
 import { browserTimeZone } from '../lib/dates';
 import {

@@ -4,7 +4,7 @@ import {
   inviteIdInput,
   inviteTokenInput,
 } from '@porchlight/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { orgProcedure } from '../procedures';
 import { publicProcedure, router } from '../trpc';
 import * as invites from '../services/invites';

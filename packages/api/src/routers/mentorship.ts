@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, mentorNoteInput, mentorshipEndInput, mentorshipPairInput } from '@porchlight/domain';
 import { housePowerProcedure, mentorshipProcedure, residentSelfProcedure } from '../procedures';
 import { router } from '../trpc';

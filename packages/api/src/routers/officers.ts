@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { endTermInput, id, officeCreateInput, termPolicyInput } from '@porchlight/domain';
 import { houseProcedure, housePowerProcedure, officeProcedure, termProcedure } from '../procedures';
 import { router } from '../trpc';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phaseAssignInput, phaseCreateInput, phaseUpdateInput } from '@porchlight/domain';
 import { houseProcedure, residentProcedure } from '../procedures';
 import { router } from '../trpc';

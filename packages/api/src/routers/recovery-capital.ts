@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { barc10SubmitInput, id } from '@porchlight/domain';
 import { residentProcedure, residentSelfProcedure } from '../procedures';
 import { router } from '../trpc';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, resourceCreateInput, resourceUpdateInput } from '@porchlight/domain';
 import { houseProcedure, resourceProcedure, resourceScopeProcedure } from '../procedures';
 import { router } from '../trpc';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, shareCreateInput } from '@porchlight/domain';
 import { residentSelfProcedure, shareProcedure } from '../procedures';
 import { router } from '../trpc';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { drugTestConfirmInput, drugTestRecordInput, id, randomDrawInput } from '@porchlight/domain';
 import { drugTestProcedure, houseProcedure, residentProcedure } from '../procedures';
 import { router } from '../trpc';

@@ -6,7 +6,7 @@
 // row is read, and each chunk of tests or violations as the read of those
 // records, as reading them anywhere else is. The HTTP server turns the rows
 // into CSV; nothing here knows about HTTP.
-import { z } from 'zod';
+import * as z from 'zod';
 import { alias, and, asc, eq, gte, inArray, isNull, lt, lte, schema, sql } from '@porchlight/db';
 import {
   addDays,

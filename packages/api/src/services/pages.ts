@@ -1,5 +1,5 @@
 // Cursor pagination shared by every list: the cursor is an opaque offset.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const pageInput = {
   cursor: z

@@ -28,11 +28,15 @@ const pause = (ms: number) =>
     setTimeout(resolve, ms).unref();
   });
 
-/** Resolves once the server has been quiet a moment, or `QUIET_WAIT_MAX_MS` after `since`. */
+/**
+ * Resolves once the server has been quiet a moment since `since` (a server that has
+ * just started waits that moment for its first request too), or `QUIET_WAIT_MAX_MS`
+ * after `since`.
+ */
 export async function untilQuiet(since: number) {
   for (;;) {
     const now = performance.now();
-    if (inFlight === 0 && now - lastActive >= QUIET_MS) return;
+    if (inFlight === 0 && now - Math.max(lastActive, since) >= QUIET_MS) return;
     if (now - since >= QUIET_WAIT_MAX_MS) return;
     await pause(QUIET_MS);
   }

@@ -1,6 +1,6 @@
 // The organisation's staff (operators and house managers): who may be given a
 // house, who may be deactivated, and what a manager sees of their colleagues.
-import { z } from 'zod';
+import * as z from 'zod';
 import { id } from '../schemas';
 import type { Role } from './roles';
 

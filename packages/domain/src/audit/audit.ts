@@ -1,6 +1,6 @@
 // Reading the audit log: the filters an operator may apply, checked once at the
 // edge. No Temporal here: the dashboard validates its filter form with these.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone } from '../calendar';
 import { id, localDate } from '../schemas';
 

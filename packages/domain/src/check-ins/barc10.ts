@@ -2,7 +2,7 @@
 // rates once a month, giving a total from 10 to 60. It is for the resident and
 // their house manager to talk over; the product never decides anything from it.
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalDate } from '../dates';
 import { invalid } from '../errors';
 

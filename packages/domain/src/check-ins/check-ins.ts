@@ -1,7 +1,7 @@
 // What residents send when they check in, sign out and sign in, and what staff
 // set as a house's check-in policy. The server stamps every entry with its own
 // time; nothing here carries the phone's clock except as a hint to a person.
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, localDate, optionalText, requiredText } from '../schemas';
 import { HALT, MEETING_TYPES } from './check-in-labels';
 

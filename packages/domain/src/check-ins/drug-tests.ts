@@ -1,7 +1,7 @@
 // Drug and alcohol tests: what staff record when a sample is taken, what a lab
 // later confirms, and which result counts. A lab confirmation is a linked entry,
 // never an edit, so the first reading stays on record beside the lab's.
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, optionalText, requiredText } from '../schemas';
 import {
   DRUG_TEST_METHODS,

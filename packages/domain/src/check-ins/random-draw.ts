@@ -4,7 +4,7 @@
 // and anyone can re-run it and get the same names.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalid } from '../errors';
 import { id, optionalText } from '../schemas';
 

@@ -2,7 +2,7 @@
 // period, where an occurrence stands (to do, done, checked, missed), and how
 // often each resident gets their chores done. Dates are the house's own.
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, daysBetween, type LocalDate } from '../dates';
 import { id, localDate, optionalText, requiredText } from '../schemas';
 import { type OccurrenceStatus } from './chore-labels';

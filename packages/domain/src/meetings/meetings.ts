@@ -3,7 +3,7 @@
 // order of business) with the reports each item carries, attendance, minutes
 // that lock once approved, and action items that carry over until done.
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, instantAt, type LocalDate, localDateAt } from '../dates';
 import { id, localDate, optionalText, requiredText } from '../schemas';
 

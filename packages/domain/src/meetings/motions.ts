@@ -2,7 +2,7 @@
 // and the result. Votes are counted against the residents present, as Oxford
 // Houses do: someone present who does not vote for a motion counts against its
 // passing, so abstaining is never a way to let a motion through.
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, optionalText, requiredText } from '../schemas';
 
 export const MOTION_THRESHOLDS = ['majority', 'two_thirds', 'eighty_percent'] as const;

@@ -3,7 +3,7 @@
 // the rota, the president chairs and sets the agenda), and the term limits of a
 // peer-run house: at most six months, and not two terms in a row.
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, type LocalDate } from '../dates';
 import { id, localDate, optionalText, requiredText } from '../schemas';
 

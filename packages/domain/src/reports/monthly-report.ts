@@ -1,7 +1,7 @@
 // The monthly house report: which months can be asked for, the days a month
 // covers, and the figures that need more than a sum. The page may go to a funder
 // or a certifier, so everything it holds about residents is a count.
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, daysBetween, type LocalDate } from '../dates';
 import { invalid } from '../errors';
 import { type Month, monthOf } from '../rules/violations';

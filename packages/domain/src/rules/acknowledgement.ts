@@ -1,7 +1,7 @@
 // Signing a rule book: the resident types their name. It must be the name on
 // their record (legal or preferred), however it is capitalised, spaced or accented,
 // so a signature means the person read and agreed, not that a box was ticked.
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalid } from '../errors';
 import { id } from '../schemas';
 

@@ -1,7 +1,7 @@
 // The grievance ladder: a resident's grievance goes first to the house manager,
 // then, if the resident is not satisfied with the decision, to the operator.
 // Every step is kept; these rules say which step may follow which, and who may take it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict, forbidden } from '../errors';
 import { id, requiredText } from '../schemas';
 import { GRIEVANCE_DECISIONS } from './rule-labels';

@@ -3,7 +3,7 @@
 // refused with the field it is about; one the phase allows but that keeps the
 // resident out past curfew carries a note for the manager who decides.
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import * as z from 'zod';
 import { daysBetween, type LocalDate, localDateAt } from '../dates';
 import { id, optionalText, requiredText } from '../schemas';
 import { curfewInstant, curfewTimeOn, type PhaseCurfews } from './phases';

@@ -4,7 +4,7 @@
 // and Saturday nights are weekend nights. Temporal does the timezone work so a
 // curfew on a night the clocks change is still the time on the house's clocks.
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalDate } from '../dates';
 import { id, localDate, optionalText, requiredText } from '../schemas';
 import { PASS_TYPES } from './rule-labels';

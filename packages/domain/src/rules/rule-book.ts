@@ -2,7 +2,7 @@
 // between two versions, and that a consequence applied to a breach is one the
 // rule disclosed in writing beforehand.
 import { diffWords } from 'diff';
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalid } from '../errors';
 import { id, optionalText, requiredText } from '../schemas';
 import { CONSEQUENCE_KINDS, consequenceText, RULE_CATEGORIES } from './rule-labels';

@@ -1,7 +1,7 @@
 // Violations: what recording one needs, and the rate that lets an operator see
 // whether rules are applied evenly: violations per resident-month, where a
 // resident-month is thirty nights that someone lived in the house.
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, daysBetween, type LocalDate } from '../dates';
 import { id, requiredText } from '../schemas';
 import { consequenceInput } from './rule-book';

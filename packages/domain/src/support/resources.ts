@@ -2,7 +2,7 @@
 // help meetings (with their weekday, time and place, or an online link),
 // clinics, counselling, job training, education, legal aid, volunteering, faith
 // and fitness groups. Residents browse it; "tonight near the house" is a filter.
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, optionalText, requiredText } from '../schemas';
 
 export const RESOURCE_KINDS = [

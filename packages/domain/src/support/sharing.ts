@@ -3,7 +3,7 @@
 // consent's elements are recorded (who shares, with whom, what, for what
 // purpose, until when, the right to revoke), and the recipient is told they may
 // not pass it on. Craving, tests and notes are never in a summary unless chosen.
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, type LocalDate } from '../dates';
 import { id, localDate, optionalText, requiredText } from '../schemas';
 

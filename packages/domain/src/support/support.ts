@@ -2,7 +2,7 @@
 // (family and friends; peers and mentors; professionals; the community), how
 // recently the resident was in touch with each, and the signals a manager may
 // want to act on (a pillar nobody stands in, a sponsor not heard from).
-import { z } from 'zod';
+import * as z from 'zod';
 import { daysBetween, type LocalDate } from '../dates';
 import { email, id, localDate, optionalText, requiredText } from '../schemas';
 import {
