@@ -243,6 +243,41 @@ describe('the portfolio overview', () => {
   });
 });
 
+describe('the overview’s live part', () => {
+  it('shows at once a bed added, a grievance raised and a manager renamed, though it is kept between calls', async () => {
+    const caller = await callerAs(t.db, operatorId);
+    const before = await caller.portfolio.overview();
+    const row = before.houses.find((h) => h.managers.length > 0);
+    if (!row) throw new Error('no managed house');
+    // asked again with nothing changed: the same live part
+    expect((await caller.portfolio.overview()).houses).toEqual(before.houses);
+
+    const [bed] = await t.db.select().from(schema.beds).where(eq(schema.beds.houseId, row.houseId));
+    if (!bed) throw new Error('no bed');
+    await t.db.insert(schema.beds).values({ ...bed, id: crypto.randomUUID(), label: 'Z-live' });
+    const [grievance] = await t.db.select().from(schema.grievances).limit(1);
+    if (!grievance) throw new Error('no grievance');
+    await t.db.insert(schema.grievances).values({
+      ...grievance,
+      id: crypto.randomUUID(),
+      houseId: row.houseId,
+      status: 'open',
+    });
+    const manager = row.managers[0];
+    await t.db
+      .update(schema.users)
+      .set({ name: 'Renamed Manager' })
+      .where(eq(schema.users.id, manager?.userId ?? ''));
+
+    const after = (await caller.portfolio.overview()).houses.find(
+      (h) => h.houseId === row.houseId,
+    );
+    expect(after?.occupancy.beds).toBe(row.occupancy.beds + 1);
+    expect(after?.openGrievances).toBe(row.openGrievances + 1);
+    expect(after?.managers.map((m) => m.name)).toContain('Renamed Manager');
+  });
+});
+
 describe('a planned move-out', () => {
   it('counts as an expected move-out within thirty days, is audited, and refuses a date before the move-in', async () => {
     const caller = await callerAs(t.db, operatorId);

@@ -69,9 +69,12 @@ export async function spawnServer(
     output: () => out,
     async stop() {
       if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+        const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
         child.kill('SIGTERM');
-        await exited;
+        const code = await exited;
+        // a clean stop: the database closed on its thread before the process exited
+        if (code !== 0 || /panicked/.test(out))
+          throw new Error(`the server did not stop cleanly (exit code ${code}):\n${out}`);
       }
       if (!options.dbPath) rmSync(dir, { recursive: true, force: true });
     },

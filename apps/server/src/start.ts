@@ -139,11 +139,12 @@ export async function startServer(
           void sealer
             .sealNow()
             .then(() => sealer.stop())
-            .finally(() => {
-              handle.close();
-              release();
-              resolveClose();
-            });
+            .finally(() =>
+              handle.closeAndWait().finally(() => {
+                release();
+                resolveClose();
+              }),
+            );
         });
         if ('closeAllConnections' in server) server.closeAllConnections();
       }),

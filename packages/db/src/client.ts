@@ -49,6 +49,8 @@ export interface DbHandle {
   url: string;
   isEmbedded: boolean;
   close(): void;
+  /** Closes and resolves once the database is closed (on its thread, once the thread has stopped). */
+  closeAndWait(): Promise<void>;
 }
 
 export const DEFAULT_DATABASE_URL = 'file:data/porchlight.db';
@@ -168,6 +170,7 @@ class EmbeddedClient implements Client {
 export async function createDb(url: string, options: DbOptions = {}): Promise<DbHandle> {
   const embedded = isEmbeddedUrl(url);
   let client: Client;
+  let thread: WorkerClient | undefined;
   if (embedded) {
     const path = filePathOf(url);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -182,6 +185,7 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
           concurrency: 1,
           ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
         });
+    if (inner instanceof WorkerClient) thread = inner;
     const wrapped = new EmbeddedClient(inner, [
       // another process reading the file (a backup, an operator's sqlite3 shell)
       // can hold a lock for a moment: wait for it instead of failing
@@ -204,5 +208,15 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
     casing: 'snake_case',
     ...(logQuery ? { logger: { logQuery } } : {}),
   });
-  return { db, client, url, isEmbedded: embedded, close: () => client.close() };
+  return {
+    db,
+    client,
+    url,
+    isEmbedded: embedded,
+    close: () => client.close(),
+    closeAndWait: async () => {
+      if (thread) await thread.closeAndWait();
+      else client.close();
+    },
+  };
 }

@@ -142,6 +142,7 @@ export class WorkerClient implements Client {
   #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   #closed = false;
   #failure: Error | null = null;
+  #stopped = false;
 
   /** `onFailure`: the thread stopped or failed while the client was open (nothing more can run). */
   constructor(script: URL | string, open: WorkerOpen, onFailure?: (error: Error) => void) {
@@ -165,6 +166,7 @@ export class WorkerClient implements Client {
     };
     this.#worker.on('error', fail);
     this.#worker.on('exit', (code) => {
+      this.#stopped = true;
       if (!this.#closed) fail(new Error(`the database thread stopped (exit code ${code})`));
     });
     // the first message names the file; should it not open, every statement after it says why
@@ -247,6 +249,19 @@ export class WorkerClient implements Client {
         return closed;
       },
     };
+  }
+  /**
+   * Closes the file and resolves once the thread has stopped. A process that exits while the
+   * thread is still closing the file stops it inside the driver, which then aborts the process.
+   */
+  async closeAndWait(): Promise<void> {
+    const stopped = this.#stopped
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          this.#worker.on('exit', () => resolve());
+        });
+    this.close();
+    await stopped;
   }
   close() {
     if (this.#closed) return;

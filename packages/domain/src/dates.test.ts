@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, test } from 'vitest';
 import {
   addDays,
@@ -61,6 +62,64 @@ describe('localDateAt', () => {
 
   test('rejects a timezone that does not exist', () => {
     expect(() => localDateAt(new Date('2026-03-12T12:00:00Z'), 'Mars/Olympus')).toThrow(RangeError);
+  });
+});
+
+describe('localDateAt, with the days it keeps', () => {
+  const direct = (instant: Date, timeZone: string) =>
+    Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+      .toZonedDateTimeISO(timeZone)
+      .toPlainDate()
+      .toString();
+  // Santiago's clocks change at midnight, Lord Howe's by half an hour, Apia skipped a day
+  const zones = [
+    'America/New_York',
+    'America/Santiago',
+    'Australia/Lord_Howe',
+    'Pacific/Apia',
+    'Asia/Kolkata',
+    'UTC',
+  ];
+
+  test('gives what Temporal gives, in any order, across daylight-saving changes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...zones),
+            // 2011 (Apia's skipped day) to 2027, to the minute and across the edges of days
+            fc.integer({ min: 1_293_840_000_000, max: 1_830_297_600_000 }),
+            fc.integer({ min: -3, max: 3 }),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
+        (asks) => {
+          for (const [zone, ms, hours] of asks) {
+            // near the last answer in the same zone, so kept days are asked again
+            const instant = new Date(ms + hours * 3_600_000);
+            expect(localDateAt(instant, zone)).toBe(direct(instant, zone));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('is right on both sides of a midnight that a clock change skips', () => {
+    // Santiago, 2026-09-06: 00:00 became 01:00 (UTC-4 → UTC-3)
+    for (const iso of [
+      '2026-09-06T03:59:59.999Z',
+      '2026-09-06T04:00:00Z',
+      '2026-09-07T02:59:59.999Z',
+      '2026-09-07T03:00:00Z',
+      '2026-09-05T12:00:00Z',
+      '2026-09-06T12:00:00Z',
+    ]) {
+      const instant = new Date(iso);
+      expect(localDateAt(instant, 'America/Santiago'), iso).toBe(
+        direct(instant, 'America/Santiago'),
+      );
+    }
   });
 });
 

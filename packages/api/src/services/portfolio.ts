@@ -717,6 +717,65 @@ async function liveFigures(ctx: Ctx, houses: readonly House[]) {
   });
 }
 
+type LiveFigures = Awaited<ReturnType<typeof liveFigures>>[number];
+
+/**
+ * Each house's live part as last worked out, kept while the house's version and
+ * today hold: every write to what it shows bumps the version (migrations 0008,
+ * 0011 and 0013), so another server process's writes count too. The windows that
+ * move with the clock (violations of the last two days, tests of the last 30)
+ * are worked out again after `LIVE_KEPT_MS` at the latest.
+ */
+const liveKept = new Map<
+  string,
+  { version: number; today: string; at: number; live: LiveFigures }
+>();
+const LIVE_KEPT_MS = 30_000;
+const LIVE_KEPT_SIZE = 5_000;
+
+async function keptLiveFigures(
+  ctx: Ctx,
+  houses: readonly House[],
+  states: Map<string, State>,
+): Promise<LiveFigures[]> {
+  const at = ctx.clock.now().getTime();
+  const out = new Map<string, LiveFigures>();
+  const missing: House[] = [];
+  for (const house of houses) {
+    const kept = liveKept.get(house.id);
+    const version = states.get(house.id)?.version ?? 0;
+    if (
+      kept &&
+      kept.version === version &&
+      kept.today === houseToday(ctx, house) &&
+      at - kept.at >= 0 &&
+      at - kept.at < LIVE_KEPT_MS
+    )
+      // the house's own fields as read just now (its version covers them too)
+      out.set(house.id, { ...kept.live, house });
+    else missing.push(house);
+  }
+  if (missing.length > 0) {
+    // the versions were read before these rows: rows newer than their version only
+    // mean one more working out, never a kept part older than its version
+    for (const row of await liveFigures(ctx, missing)) {
+      out.set(row.house.id, row);
+      liveKept.delete(row.house.id);
+      liveKept.set(row.house.id, {
+        version: states.get(row.house.id)?.version ?? 0,
+        today: row.today,
+        at,
+        live: row,
+      });
+    }
+    while (liveKept.size > LIVE_KEPT_SIZE) liveKept.delete(liveKept.keys().next().value ?? '');
+  }
+  return houses.flatMap((h) => {
+    const row = out.get(h.id);
+    return row ? [row] : [];
+  });
+}
+
 /** Rows of many houses, by house: each list is read once, not once per house. */
 function byHouse<T extends { houseId: string }>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -772,12 +831,10 @@ export async function portfolioOverview(ctx: AuthedContext & { organisationId: s
   const ids = houses.map((h) => h.id);
   const states = await statesOf(ctx, ids);
   const openDays = await refreshAll(ctx, houses, states);
-  // the versions after refreshing, for the attention counts
+  // the versions after refreshing, for the attention counts and the live parts
   // (when no house needed working out, the versions read a moment ago still stand)
-  const [freshStates, live] = await Promise.all([
-    openDays.size === 0 ? states : statesOf(ctx, ids),
-    liveFigures(ctx, houses),
-  ]);
+  const freshStates = openDays.size === 0 ? states : await statesOf(ctx, ids);
+  const live = await keptLiveFigures(ctx, houses, freshStates);
   const attention = await attentionCounts(ctx, houses, freshStates);
   const liveBy = new Map(live.map((l) => [l.house.id, l]));
 
