@@ -269,9 +269,7 @@ describe('the overview’s live part', () => {
       .set({ name: 'Renamed Manager' })
       .where(eq(schema.users.id, manager?.userId ?? ''));
 
-    const after = (await caller.portfolio.overview()).houses.find(
-      (h) => h.houseId === row.houseId,
-    );
+    const after = (await caller.portfolio.overview()).houses.find((h) => h.houseId === row.houseId);
     expect(after?.occupancy.beds).toBe(row.occupancy.beds + 1);
     expect(after?.openGrievances).toBe(row.openGrievances + 1);
     expect(after?.managers.map((m) => m.name)).toContain('Renamed Manager');

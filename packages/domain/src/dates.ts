@@ -31,8 +31,7 @@ const daySpans = new Map<string, DaySpan[]>();
 export function localDateAt(instant: Date, timeZone: string): LocalDate {
   const ms = instant.getTime();
   const spans = daySpans.get(timeZone);
-  if (spans)
-    for (const span of spans) if (ms >= span.from && ms < span.to) return span.date;
+  if (spans) for (const span of spans) if (ms >= span.from && ms < span.to) return span.date;
   const zoned = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
   const start = zoned.startOfDay();
   const span: DaySpan = {
