@@ -60,8 +60,20 @@ describe('reading the session of a request', () => {
     const [name, value = ''] = cookie.split('=');
     const tampered = `${name}=${value.slice(0, -6)}AAAA%3D`;
     const otherSecret = await sessionCookie(valid.token, 'another-secret-that-is-long-enough-0123');
+    // a signature of the right length that is not base64, and one a character short
+    const decoded = decodeURIComponent(value);
+    const dot = decoded.lastIndexOf('.');
+    const signed = (v: string, signature: string) =>
+      `${name}=${encodeURIComponent(`${v}.${signature}`)}`;
+    const notBase64 = signed(decoded.slice(0, dot), `!!!!${decoded.slice(dot + 5)}`);
+    const short = signed(decoded.slice(0, dot), decoded.slice(dot + 2));
+    // the token of another session under this one's signature
+    const swapped = signed(newToken(), decoded.slice(dot + 1));
     for (const bad of [
       tampered,
+      notBase64,
+      short,
+      swapped,
       otherSecret,
       `${SESSION_COOKIE}=${valid.token}`,
       `other.session_token=${value}`,

@@ -20,8 +20,15 @@ import {
   WRITTEN,
 } from './writer';
 
-/** The day-figure triggers (0008, and the meetings' of 0011), as the migrations have them. */
-const TRIGGER_MIGRATIONS = ['0008_portfolio.sql', '0011_meeting_day_figures.sql'];
+/**
+ * The triggers that keep house_stats (0008, the meetings' of 0011, the live part's of 0013),
+ * as the migrations have them.
+ */
+const TRIGGER_MIGRATIONS = [
+  '0008_portfolio.sql',
+  '0011_meeting_day_figures.sql',
+  '0013_overview_live_versions.sql',
+];
 function dayFigureTriggers(): Array<{ name: string; sql: string }> {
   return TRIGGER_MIGRATIONS.flatMap((file) =>
     readFileSync(join(defaultMigrationsFolder, file), 'utf8')

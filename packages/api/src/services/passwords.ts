@@ -5,9 +5,12 @@
 let common: Promise<ReadonlySet<string>> | undefined;
 
 function commonPasswords(): Promise<ReadonlySet<string>> {
-  common ??= import('@zxcvbn-ts/language-common').then(
-    ({ dictionary }) => new Set(dictionary['passwords-common']),
-  );
+  common ??= import('@zxcvbn-ts/language-common').then((module) => {
+    // the server's build loads the package's CommonJS file as a file of its own,
+    // whose exports come as its default
+    const dictionary = (module as Partial<typeof module>).dictionary ?? module.default.dictionary;
+    return new Set(dictionary['passwords-common']);
+  });
   return common;
 }
 
