@@ -6,7 +6,7 @@
 // driver makes. createDb wraps it like the in-process connection (the PRAGMAs,
 // and one interactive transaction at a time with nothing else meanwhile).
 import { Worker } from 'node:worker_threads';
-import { takeEarlyThread } from './early-thread';
+import { DATABASE_THREAD_OPTIONS, takeEarlyThread } from './early-thread';
 import type {
   Client,
   InArgs,
@@ -147,7 +147,8 @@ export class WorkerClient implements Client {
   /** `onFailure`: the thread stopped or failed while the client was open (nothing more can run). */
   constructor(script: URL | string, open: WorkerOpen, onFailure?: (error: Error) => void) {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed where the DOM Worker is in scope (above)
-    this.#worker = (takeEarlyThread(script) ?? new Worker(script)) as unknown as Thread;
+    this.#worker = (takeEarlyThread(script) ??
+      new Worker(script, DATABASE_THREAD_OPTIONS)) as unknown as Thread;
     this.#worker.unref();
     this.#worker.on('message', (reply: FromWorker) => {
       const waiting = this.#pending.get(reply.id);
