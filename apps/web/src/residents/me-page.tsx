@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, onMount, Show, Switch, type JSX } from 'solid-js';
 import { QuickCheckIn } from '../check-ins/quick-check-in';
 import { ChoresToday } from '../chores/chores-today';
 import { NextMeeting } from '../meetings/next-meeting';
@@ -10,6 +10,16 @@ import { errorCode } from '../lib/errors';
 import { ruleQueries } from '../rules/data';
 import { residentQueries } from './data';
 import { EmergencyContactList, ResidentFacts, StayHistory } from './resident-details';
+
+/**
+ * What is below the fold, rendered in a task after the rest: on a slow phone the
+ * render when the record arrives is then two tasks, not one long one.
+ */
+function AfterPaint(props: { children: JSX.Element }) {
+  const [ready, setReady] = createSignal(false);
+  onMount(() => setTimeout(setReady, 0, true));
+  return <Show when={ready()}>{props.children}</Show>;
+}
 
 export default function MePage() {
   const me = useQuery(residentQueries.me);
@@ -53,40 +63,42 @@ export default function MePage() {
                 <NextMeeting houseId={record().house?.id ?? ''} today={record().today ?? ''} />
               </Show>
               <MilestoneCard />
-              <section class="stack" aria-labelledby="details-heading">
-                <h2 id="details-heading">Your details</h2>
-                <ResidentFacts record={record()} />
-              </section>
-              <nav class="stack" aria-labelledby="records-heading">
-                <h2 id="records-heading">Your records</h2>
-                <ul class="plain-list stack">
-                  <li>
-                    <A href="/check-ins">Check-ins</A>: your streak, trends and past check-ins
-                  </li>
-                  <li>
-                    <A href="/chores">Chores</A>: your chores, swaps and your calendar
-                  </li>
-                  <li>
-                    <A href="/support">Support</A>: the people who help you, your milestones, and
-                    sharing a summary
-                  </li>
-                  <li>
-                    <A href="/recovery-capital">Recovery capital</A>: the monthly survey and your
-                    totals
-                  </li>
-                  <li>
-                    <A href="/passes">Passes</A>: ask to go out, and see the answers
-                  </li>
-                  <li>
-                    <A href="/violations">Violations</A>: see them and answer in writing
-                  </li>
-                  <li>
-                    <A href="/grievances">Grievances</A>: raise a problem and follow it
-                  </li>
-                </ul>
-              </nav>
-              <EmergencyContactList record={record()} />
-              <StayHistory record={record()} />
+              <AfterPaint>
+                <section class="stack" aria-labelledby="details-heading">
+                  <h2 id="details-heading">Your details</h2>
+                  <ResidentFacts record={record()} />
+                </section>
+                <nav class="stack" aria-labelledby="records-heading">
+                  <h2 id="records-heading">Your records</h2>
+                  <ul class="plain-list stack">
+                    <li>
+                      <A href="/check-ins">Check-ins</A>: your streak, trends and past check-ins
+                    </li>
+                    <li>
+                      <A href="/chores">Chores</A>: your chores, swaps and your calendar
+                    </li>
+                    <li>
+                      <A href="/support">Support</A>: the people who help you, your milestones, and
+                      sharing a summary
+                    </li>
+                    <li>
+                      <A href="/recovery-capital">Recovery capital</A>: the monthly survey and your
+                      totals
+                    </li>
+                    <li>
+                      <A href="/passes">Passes</A>: ask to go out, and see the answers
+                    </li>
+                    <li>
+                      <A href="/violations">Violations</A>: see them and answer in writing
+                    </li>
+                    <li>
+                      <A href="/grievances">Grievances</A>: raise a problem and follow it
+                    </li>
+                  </ul>
+                </nav>
+                <EmergencyContactList record={record()} />
+                <StayHistory record={record()} />
+              </AfterPaint>
             </>
           )}
         </Match>
