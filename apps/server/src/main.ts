@@ -10,12 +10,9 @@ import { startDatabaseThreadEarly } from '@porchlight/db/early-thread';
 // beside main.js in the build (from source there is none, and the database opens on this thread)
 const dbWorker = join(dirname(fileURLToPath(import.meta.url)), 'db-worker.js');
 const command = process.argv[2];
-if (
-  (command === undefined || command === 'serve') &&
-  (process.env.DATABASE_URL || 'file:').startsWith('file:') &&
-  (process.env.DATABASE_THREAD || 'worker') === 'worker' &&
-  existsSync(dbWorker)
-)
+// the configuration is not read yet: should the database turn out not to be a file on its
+// own thread (a libSQL server, DATABASE_THREAD=main), opening it stops this thread
+if ((command === undefined || command === 'serve') && existsSync(dbWorker))
   startDatabaseThreadEarly(dbWorker);
 
 await import('./cli');

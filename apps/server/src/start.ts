@@ -11,7 +11,6 @@ import {
   startAuditSealer,
   type DbHandle,
 } from '@porchlight/db';
-import { dropEarlyThread } from '@porchlight/db/early-thread';
 import { seedDemo } from '@porchlight/db/seed';
 import { createApp } from './app';
 import { acquireWriterLock } from './writer-lock';
@@ -69,11 +68,8 @@ export async function startServer(
       ...(options.dbWorker ? { worker: options.dbWorker } : {}),
       ...(options.onDatabaseFailure ? { onWorkerFailure: options.onDatabaseFailure } : {}),
     });
-    // one started early and not taken (the database is not a file on its own thread) stops
-    dropEarlyThread();
     await migrateDb(handle.db, options.migrationsFolder);
   } catch (error) {
-    dropEarlyThread();
     release();
     throw unreadableDatabase(config, error) ?? error;
   }
@@ -113,7 +109,9 @@ export async function startServer(
   // after a quiet moment, so the first answer (a supervisor's /healthz) does not wait for them
   let closing = false;
   void untilQuiet(performance.now())
-    .then(() => (closing ? 0 : warmDayFigures({ db: handle.db, clock: { now: () => new Date() } })))
+    .then(async () => {
+      if (!closing) await warmDayFigures({ db: handle.db, clock: { now: () => new Date() } });
+    })
     .catch((error: unknown) => {
       if (!closing)
         (options.log ?? console.error)('working out the houses’ day figures failed', error);

@@ -21,6 +21,7 @@ import type {
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { construct } from 'drizzle-orm/libsql/driver-core';
 import { openLibsqlClient } from './driver';
+import { dropEarlyThread } from './early-thread';
 import * as schema from './schema';
 import { WorkerClient } from './worker-client';
 
@@ -169,6 +170,8 @@ class EmbeddedClient implements Client {
 
 export async function createDb(url: string, options: DbOptions = {}): Promise<DbHandle> {
   const embedded = isEmbeddedUrl(url);
+  // a thread started before the server loaded (early-thread.ts) that this connection won't take
+  if (!embedded || !options.worker) dropEarlyThread();
   let client: Client;
   let thread: WorkerClient | undefined;
   if (embedded) {

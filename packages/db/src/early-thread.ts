@@ -63,7 +63,8 @@ export function takeEarlyThread(script: URL | string): EarlyThread | undefined {
   return started.worker;
 }
 
-/** Stops a thread that was started early and not taken (the database was not an embedded file). */
+/** Stops a thread that was started early and will not be taken. */
 export function dropEarlyThread(): void {
-  void takeEarlyThread('')?.terminate();
+  void early?.worker.terminate();
+  early = undefined;
 }
