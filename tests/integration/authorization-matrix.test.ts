@@ -997,7 +997,7 @@ describe('authorization matrix', () => {
             entry.passedWhen.test(error.message);
           actual[actor] = passed ? 'ok' : outcomeOf(error);
         } finally {
-          fork.destroy();
+          await fork.destroy();
         }
       }
       expect(actual).toEqual(entry.expect);

@@ -401,7 +401,7 @@ describe('demo chores', () => {
         await seedDemo(day.db, { hashPassword: () => Promise.resolve('not a real hash'), now });
         await expectAFewMissed(day, now);
       } finally {
-        day.destroy();
+        await day.destroy();
       }
     }
   }, 120_000);

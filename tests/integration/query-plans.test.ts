@@ -3,15 +3,12 @@
 // is read back from drizzle and explained by SQLite; a plan that scans one of
 // the big tables (the ones that grow with residents and history) fails here,
 // long before a large operator feels it.
-import { copyFileSync, rmSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from 'better-auth/crypto';
-import { createDb, type DbHandle, schema } from '@porchlight/db';
+import { schema } from '@porchlight/db';
 import { seedDemo } from '@porchlight/db/seed';
 import { callerAs } from '../factories';
-import { TEMPLATE_DB, TMP_DIR } from '../support/paths';
+import { testDb, type TestDb } from '../support/db';
 
 /** Tables that grow with residents and years of history: never read whole. */
 const BIG = [
@@ -30,22 +27,14 @@ const BIG = [
   'violations',
 ];
 
-let handle: DbHandle;
-let path: string;
+let handle: TestDb;
 let recording: Array<{ sql: string; params: unknown[] }> | null = null;
 
 beforeAll(async () => {
-  path = join(TMP_DIR, `plans-${randomUUID()}.db`);
-  copyFileSync(TEMPLATE_DB, path);
-  handle = await createDb(`file:${path}`, {
-    logQuery: (sql, params) => recording?.push({ sql, params }),
-  });
+  handle = await testDb({ logQuery: (sql, params) => recording?.push({ sql, params }) });
   expect(await seedDemo(handle.db, { hashPassword })).toBe(true);
 });
-afterAll(() => {
-  handle.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-});
+afterAll(() => handle.destroy());
 
 async function userId(email: string) {
   const users = await handle.db.select().from(schema.users);

@@ -1,10 +1,8 @@
 // The standard cast for authorization tests: one organisation with two houses,
 // each with a manager and a resident who can sign in, an operator, and a second
 // organisation with its own operator.
-import { copyFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { createDb, eq, newId, schema } from '@porchlight/db';
+import { eq, newId, schema } from '@porchlight/db';
 import { addDays } from '@porchlight/domain';
 import {
   acknowledge,
@@ -28,7 +26,6 @@ import {
   makeUser,
   todayIn,
 } from '../factories';
-import { TMP_DIR } from './paths';
 import { testDb } from './db';
 
 export const ACTORS = [
@@ -393,7 +390,8 @@ export async function buildWorld() {
     residentId: waiting.id,
     houseIds: [],
   });
-  await handle.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  // a file copy then carries everything (a libSQL server forks its own committed state)
+  if (handle.isEmbedded) await handle.client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   handle.close();
 
   const userIds: Record<ActorName, string | null> = {
@@ -444,21 +442,15 @@ export async function buildWorld() {
     },
     /** A fresh copy of the world, so each call starts from the same state. */
     async fork() {
-      const path = join(TMP_DIR, `world-${randomUUID()}.db`);
-      copyFileSync(handle.path, path);
-      const copy = await createDb(`file:${path}`);
+      const copy = await handle.copy();
       return {
         db: copy.db,
+        writeMark: () => copy.writeMark(),
         caller: (actor: ActorName) => callerAs(copy.db, userIds[actor]),
-        destroy() {
-          copy.close();
-          for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true });
-        },
+        destroy: () => copy.destroy(),
       };
     },
-    destroy() {
-      for (const s of ['', '-wal', '-shm']) rmSync(handle.path + s, { force: true });
-    },
+    destroy: () => handle.destroy(),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   filePathOf,
   isEmbeddedUrl,
   migrateDb,
+  withStartupLock,
   startAuditSealer,
   type DbHandle,
 } from '@porchlight/db';
@@ -68,12 +69,23 @@ export async function startServer(
       ...(options.dbWorker ? { worker: options.dbWorker } : {}),
       ...(options.onDatabaseFailure ? { onWorkerFailure: options.onDatabaseFailure } : {}),
     });
-    await migrateDb(handle.db, options.migrationsFolder);
   } catch (error) {
     release();
     throw unreadableDatabase(config, error) ?? error;
   }
-  const seeded = config.seedDemo ? await seedDemo(handle.db, { hashPassword }) : false;
+  const prepare = async () => {
+    await migrateDb(handle.db, options.migrationsFolder);
+    return config.seedDemo ? await seedDemo(handle.db, { hashPassword }) : false;
+  };
+  let seeded: boolean;
+  try {
+    // several servers starting at once on one libSQL server migrate (and seed) it once
+    seeded = handle.isEmbedded ? await prepare() : await withStartupLock(handle.client, prepare);
+  } catch (error) {
+    await handle.closeAndWait().catch(() => undefined);
+    release();
+    throw unreadableDatabase(config, error) ?? error;
+  }
   const auth = createAuth(handle.db, {
     secret: config.secret,
     baseURL: config.publicUrl,

@@ -40,6 +40,11 @@ export interface DbOptions {
   worker?: URL | string;
   /** The database thread stopped or failed while open (the server then has to stop). */
   onWorkerFailure?: (error: Error) => void;
+  /**
+   * One database of a libSQL server that keeps several (sqld --enable-namespaces): sent as the
+   * x-namespace-bin header, so over http(s) only.
+   */
+  namespace?: string;
   /** Called with every query drizzle runs outside a batch: the query-plan test reads them. */
   logQuery?: (sql: string, params: unknown[]) => void;
 }
@@ -52,6 +57,11 @@ export interface DbHandle {
   close(): void;
   /** Closes and resolves once the database is closed (on its thread, once the thread has stopped). */
   closeAndWait(): Promise<void>;
+}
+
+/** The header value by which sqld picks a namespace (unpadded base64 of its name). */
+export function namespaceHeader(namespace: string): string {
+  return Buffer.from(namespace).toString('base64').replace(/=+$/, '');
 }
 
 export const DEFAULT_DATABASE_URL = 'file:data/porchlight.db';
@@ -168,6 +178,105 @@ class EmbeddedClient implements Client {
   }
 }
 
+/** Whether libSQL refused the statement or batch because another connection holds the write lock. */
+function isBusy(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Statements that only read: everything else counts as a write. */
+const READ_ONLY = /^\s*(select|explain|pragma)\b/i;
+function isWrite(sql: string): boolean {
+  if (READ_ONLY.test(sql)) return false;
+  return !/^\s*with\b/i.test(sql) || /\b(insert|update|delete|replace)\b/i.test(sql);
+}
+
+/**
+ * A libSQL server (sqld 0.24) copes badly with many write transactions at once: at six or
+ * more in flight it answers SQLITE_BUSY, and at eight or more it can stall for seconds
+ * (docs/scaling.md). So each server process sends one write (a batch, or a statement that
+ * is not a plain read) at a time, as the embedded file's single connection does; reads go
+ * at once. A write refused as busy (another process held the lock for over sqld's 100 ms)
+ * wrote nothing, since a batch is one transaction, so it is sent again after a short random
+ * wait, for up to `busyTimeoutMs`: the patience the embedded file gets from busy_timeout.
+ * Interactive transactions are left to their caller.
+ */
+class RemoteClient implements Client {
+  #inner: Client;
+  #busyTimeoutMs: number;
+  #writes: Promise<unknown> = Promise.resolve();
+
+  constructor(inner: Client, busyTimeoutMs: number) {
+    this.#inner = inner;
+    this.#busyTimeoutMs = busyTimeoutMs;
+  }
+
+  get closed() {
+    return this.#inner.closed;
+  }
+  get protocol() {
+    return this.#inner.protocol;
+  }
+
+  async #patiently<T>(run: () => Promise<T>): Promise<T> {
+    const deadline = performance.now() + this.#busyTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!isBusy(error) || performance.now() > deadline) throw error;
+        const ceiling = Math.min(100, 5 * 2 ** attempt);
+        await new Promise((r) => setTimeout(r, ceiling / 2 + Math.random() * (ceiling / 2)));
+      }
+    }
+  }
+
+  /** Runs after the writes before it have settled, and before the ones after it start. */
+  #write<T>(run: () => Promise<T>): Promise<T> {
+    const result = this.#writes.then(() => this.#patiently(run));
+    this.#writes = result.catch(() => undefined);
+    return result;
+  }
+
+  execute(stmt: InStatement): Promise<ResultSet>;
+  execute(sql: string, args?: InArgs): Promise<ResultSet>;
+  execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
+    const run = () =>
+      typeof stmtOrSql === 'string'
+        ? this.#inner.execute(stmtOrSql, args)
+        : this.#inner.execute(stmtOrSql);
+    const sql = typeof stmtOrSql === 'string' ? stmtOrSql : stmtOrSql.sql;
+    return isWrite(sql) ? this.#write(run) : this.#patiently(run);
+  }
+  batch(stmts: Array<InStatement | [string, InArgs?]>, mode?: TransactionMode) {
+    return mode === 'read'
+      ? this.#patiently(() => this.#inner.batch(stmts, mode))
+      : this.#write(() => this.#inner.batch(stmts, mode));
+  }
+  migrate(stmts: InStatement[]) {
+    return this.#write(() => this.#inner.migrate(stmts));
+  }
+  executeMultiple(sql: string) {
+    return this.#write(() => this.#inner.executeMultiple(sql));
+  }
+  sync() {
+    return this.#inner.sync();
+  }
+  transaction(mode?: TransactionMode): Promise<Transaction> {
+    return this.#inner.transaction(mode);
+  }
+  close() {
+    this.#inner.close();
+  }
+  reconnect() {
+    return this.#inner.reconnect();
+  }
+}
+
 export async function createDb(url: string, options: DbOptions = {}): Promise<DbHandle> {
   const embedded = isEmbeddedUrl(url);
   // a thread started before the server loaded (early-thread.ts) that this connection won't take
@@ -200,10 +309,23 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
     await wrapped.applyPragmas();
     client = wrapped;
   } else {
-    client = await openLibsqlClient({
+    const namespace = options.namespace;
+    if (namespace && !/^https?:/.test(url))
+      throw new Error(`a namespace is chosen by a header, which needs an http(s) URL, not ${url}`);
+    const inner = await openLibsqlClient({
       url,
       ...(options.authToken ? { authToken: options.authToken } : {}),
+      ...(namespace
+        ? {
+            fetch: (input: Request | string | URL, init?: RequestInit) => {
+              const request = new Request(input, init);
+              request.headers.set('x-namespace-bin', namespaceHeader(namespace));
+              return fetch(request);
+            },
+          }
+        : {}),
     });
+    client = new RemoteClient(inner, 5_000);
   }
   const logQuery = options.logQuery;
   const db: Db = construct(client, {
