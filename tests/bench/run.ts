@@ -49,6 +49,7 @@ import {
   stopAll,
 } from './processes';
 import type { ProbeReading } from './probe';
+import { checkInBody, get, keptWrites, query } from './requests';
 import { cpuProfileSummary } from './profile';
 
 const WORK = fileURLToPath(new URL('../.tmp/bench', import.meta.url));
@@ -242,41 +243,13 @@ async function readProbe(port: number, path = ''): Promise<ProbeReading> {
 }
 
 /** How many of `ids` are rows of check_ins in the database at `path`. */
-async function keptWrites(path: string, ids: readonly string[]): Promise<number> {
+async function keptIn(path: string, ids: readonly string[]): Promise<number> {
   const client = createClient({ url: `file:${path}` });
   try {
-    let kept = 0;
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rs = await client.execute({
-        sql: `select count(*) from check_ins where id in (${chunk.map(() => '?').join(',')})`,
-        args: [...chunk],
-      });
-      kept += Number(rs.rows[0]?.[0] ?? 0);
-    }
-    return kept;
+    return await keptWrites(client, ids);
   } finally {
     client.close();
   }
-}
-
-const get = (path: string, cookie?: string): LoadRequest => ({
-  method: 'GET',
-  path,
-  headers: cookie ? { cookie } : {},
-});
-const query = (procedure: string, input?: unknown) =>
-  `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
-
-/** A daily check-in as a resident sends it; every other one logs a meeting. */
-function checkInBody(i: number) {
-  return {
-    mood: 1 + (i % 5),
-    craving: i % 11,
-    halt: i % 3 === 0 ? ['tired'] : [],
-    sleepHours: 6 + (i % 5) * 0.5,
-    ...(i % 2 === 0 ? { meetings: [{ type: 'aa', name: 'Morning group' }] } : {}),
-  };
 }
 
 interface Plan {
@@ -602,10 +575,10 @@ async function main() {
 
   // every acknowledged write must be in the product's database now that it is closed
   const acknowledged = rounds.checkInWrite.product.flatMap((r) => r.ids);
-  const kept = await keptWrites(productDb, acknowledged);
+  const kept = await keptIn(productDb, acknowledged);
   const lost = acknowledged.length - kept;
   const baselineAcknowledged = rounds.checkInWrite.baseline.flatMap((r) => r.ids);
-  const baselineKept = await keptWrites(baselineDb, baselineAcknowledged);
+  const baselineKept = await keptIn(baselineDb, baselineAcknowledged);
   notes.push(
     `writes: ${kept} of ${acknowledged.length} acknowledged check-ins are in the product's database${lost > 0 ? ` (${lost} LOST)` : ''}; baseline ${baselineKept} of ${baselineAcknowledged.length}`,
   );

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClient } from '@libsql/client';
 import { createDb, migrateDb, newId, schema, verifyAuditLog } from '@porchlight/db';
-import { addDays, localDateAt } from '@porchlight/domain';
-import { newToken, sessionCookie } from '../bench/generate/sessions';
+import { localDateAt } from '@porchlight/domain';
+import { signedInResidents } from '../support/residents';
 
 export const SECRET = 'porchlight-durability-secret-0123456789-not-for-production';
 /** Residents signed in each round; each records up to three days' check-ins. */
@@ -49,69 +49,7 @@ export async function nextResidents(
       sql: 'UPDATE stays SET end_date = ? WHERE house_id = ? AND end_date IS NULL',
       args: [localDateAt(now, house.timezone), house.id],
     });
-    const residents: Resident[] = [];
-    const today = localDateAt(now, house.timezone);
-    const rows = house.bedIds.map((bedId, i) => ({
-      bedId,
-      userId: newId(),
-      residentId: newId(),
-      membershipId: newId(),
-      token: newToken(),
-      name: `Resident ${now.getTime()}-${i}`,
-    }));
-    // one batch, as the product writes: the people, their stays since ten days ago, their sessions
-    await handle.db.batch([
-      handle.db.insert(schema.users).values(
-        rows.map((r) => ({
-          id: r.userId,
-          name: r.name,
-          email: `${r.userId}@durability.example`,
-          emailVerified: true,
-        })),
-      ),
-      handle.db.insert(schema.memberships).values(
-        rows.map((r) => ({
-          id: r.membershipId,
-          organisationId: house.organisationId,
-          userId: r.userId,
-          role: 'resident' as const,
-        })),
-      ),
-      handle.db.insert(schema.residents).values(
-        rows.map((r) => ({
-          id: r.residentId,
-          organisationId: house.organisationId,
-          houseId: house.id,
-          firstName: r.name,
-          lastName: 'Durability',
-          userId: r.userId,
-        })),
-      ),
-      handle.db.insert(schema.stays).values(
-        rows.map((r) => ({
-          id: newId(),
-          organisationId: house.organisationId,
-          residentId: r.residentId,
-          houseId: house.id,
-          bedId: r.bedId,
-          startDate: addDays(today, -10),
-        })),
-      ),
-      handle.db.insert(schema.sessions).values(
-        rows.map((r) => ({
-          id: newId(),
-          token: r.token,
-          userId: r.userId,
-          expiresAt: new Date(now.getTime() + 86_400_000),
-          createdAt: now,
-          updatedAt: now,
-          userAgent: 'porchlight-durability',
-        })),
-      ),
-    ]);
-    for (const r of rows)
-      residents.push({ cookie: await sessionCookie(r.token, SECRET), timezone: house.timezone });
-    return residents;
+    return await signedInResidents(handle.db, house, now, SECRET, 'durability');
   } finally {
     handle.close();
   }
