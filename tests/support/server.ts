@@ -1,23 +1,13 @@
 // Starts the built server (apps/server/dist/main.js) as its own process on a
 // private database file, the way `pnpm start` runs it.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdirSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { freePort } from '@porchlight/db/sqld';
 import { SERVER_MAIN, TMP_DIR } from './paths';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface SpawnedServer {
   url: string;
