@@ -10,6 +10,13 @@ export interface ServerConfig {
   host: string;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  /**
+   * DATABASE_SYNC_URL: the embedded file is then a replica of this libSQL server (an embedded
+   * replica): reads are local, writes go to the server, and this process reads its own writes.
+   */
+  databaseSyncUrl: string | undefined;
+  /** DATABASE_SYNC_INTERVAL: seconds between pulls of what other servers wrote. */
+  databaseSyncIntervalSeconds: number;
   /** Encrypts the embedded database file at rest (DATABASE_ENCRYPTION_KEY). */
   encryptionKey: string | undefined;
   publicUrl: string;
@@ -56,9 +63,9 @@ function secretFrom(env: NodeJS.ProcessEnv, databaseUrl: string): string {
     if (given.length < 32) throw new Error('PORCHLIGHT_SECRET must be at least 32 characters.');
     return given;
   }
-  if (!isEmbeddedUrl(databaseUrl)) {
+  if (!isEmbeddedUrl(databaseUrl) || env.DATABASE_SYNC_URL) {
     throw new Error(
-      'PORCHLIGHT_SECRET is required when DATABASE_URL points at a libSQL server (every server process must share it).',
+      'PORCHLIGHT_SECRET is required when the database is a libSQL server (DATABASE_URL or DATABASE_SYNC_URL): every server process must share it.',
     );
   }
   const file = resolve(dirname(filePathOf(databaseUrl)), 'porchlight-secret');
@@ -88,12 +95,30 @@ function encryptionKeyFrom(env: NodeJS.ProcessEnv, databaseUrl: string): string 
 /** Where the database is, and its key: all that `porchlight backup`, `restore` and `verify-audit` need. */
 export function loadDatabaseConfig(
   env: NodeJS.ProcessEnv = process.env,
-): Pick<ServerConfig, 'databaseUrl' | 'encryptionKey' | 'databaseAuthToken'> {
+): Pick<
+  ServerConfig,
+  | 'databaseUrl'
+  | 'encryptionKey'
+  | 'databaseAuthToken'
+  | 'databaseSyncUrl'
+  | 'databaseSyncIntervalSeconds'
+> {
   const databaseUrl = databaseUrlFrom(env);
+  const databaseSyncUrl = env.DATABASE_SYNC_URL || undefined;
+  if (databaseSyncUrl && !isEmbeddedUrl(databaseUrl))
+    throw new Error(
+      'DATABASE_SYNC_URL makes the embedded file (DATABASE_URL=file:…) a replica of a libSQL server; DATABASE_URL names a server already.',
+    );
+  if (databaseSyncUrl && !/^(https?|libsql):\/\//.test(databaseSyncUrl))
+    throw new Error(
+      `DATABASE_SYNC_URL must be the libSQL server's http(s):// or libsql:// URL, not "${databaseSyncUrl}".`,
+    );
   return {
     databaseUrl,
     encryptionKey: encryptionKeyFrom(env, databaseUrl),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+    databaseSyncUrl,
+    databaseSyncIntervalSeconds: int(env, 'DATABASE_SYNC_INTERVAL', 1),
   };
 }
 

@@ -66,6 +66,12 @@ export async function startServer(
       synchronous: config.synchronous,
       ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
       ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
+      ...(config.databaseSyncUrl
+        ? {
+            syncUrl: config.databaseSyncUrl,
+            syncIntervalSeconds: config.databaseSyncIntervalSeconds,
+          }
+        : {}),
       ...(options.dbWorker ? { worker: options.dbWorker } : {}),
       ...(options.onDatabaseFailure ? { onWorkerFailure: options.onDatabaseFailure } : {}),
     });
@@ -80,7 +86,7 @@ export async function startServer(
   let seeded: boolean;
   try {
     // several servers starting at once on one libSQL server migrate (and seed) it once
-    seeded = handle.isEmbedded ? await prepare() : await withStartupLock(handle.client, prepare);
+    seeded = handle.isShared ? await withStartupLock(handle.client, prepare) : await prepare();
   } catch (error) {
     await handle.closeAndWait().catch(() => undefined);
     release();

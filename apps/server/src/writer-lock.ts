@@ -2,7 +2,8 @@
 // through this driver lose acknowledged writes. The lock is a file beside the
 // database holding the owner's process id; a lock left by a process that no
 // longer runs (a crash, a SIGKILL) is taken over.
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export class DatabaseInUseError extends Error {}
 
@@ -18,6 +19,8 @@ function isRunning(pid: number): boolean {
 
 export function acquireWriterLock(databasePath: string): () => void {
   const lockPath = `${databasePath}.lock`;
+  // a database in a folder that does not exist yet is made there (createDb makes the folder too)
+  mkdirSync(dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx', 0o600);

@@ -38,6 +38,13 @@ export interface DbOptions {
    * (worker-client.ts), so that SQLite's synchronous work does not hold up the main thread.
    */
   worker?: URL | string;
+  /**
+   * Makes the embedded file a replica of this libSQL server (an embedded replica): reads are
+   * local, writes go to the server, and after a write this connection reads it back.
+   */
+  syncUrl?: string;
+  /** Seconds between pulls of what others wrote (with `syncUrl`). */
+  syncIntervalSeconds?: number;
   /** The database thread stopped or failed while open (the server then has to stop). */
   onWorkerFailure?: (error: Error) => void;
   /**
@@ -54,6 +61,8 @@ export interface DbHandle {
   client: Client;
   url: string;
   isEmbedded: boolean;
+  /** Other server processes may use this database too (a libSQL server, or a replica of one). */
+  isShared: boolean;
   close(): void;
   /** Closes and resolves once the database is closed (on its thread, once the thread has stopped). */
   closeAndWait(): Promise<void>;
@@ -279,16 +288,19 @@ class RemoteClient implements Client {
 
 export async function createDb(url: string, options: DbOptions = {}): Promise<DbHandle> {
   const embedded = isEmbeddedUrl(url);
+  const replica = embedded && !!options.syncUrl;
+  // an embedded replica is opened where it is used: the thread passes no sync() through
+  const worker = replica ? undefined : options.worker;
   // a thread started before the server loaded (early-thread.ts) that this connection won't take
-  if (!embedded || !options.worker) dropEarlyThread();
+  if (!embedded || !worker) dropEarlyThread();
   let client: Client;
   let thread: WorkerClient | undefined;
   if (embedded) {
     const path = filePathOf(url);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const inner = options.worker
+    const inner = worker
       ? new WorkerClient(
-          options.worker,
+          worker,
           { url, ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}) },
           options.onWorkerFailure,
         )
@@ -296,16 +308,31 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
           url,
           concurrency: 1,
           ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
+          ...(replica
+            ? {
+                syncUrl: options.syncUrl,
+                syncInterval: options.syncIntervalSeconds ?? 1,
+                ...(options.authToken ? { authToken: options.authToken } : {}),
+              }
+            : {}),
         });
     if (inner instanceof WorkerClient) thread = inner;
-    const wrapped = new EmbeddedClient(inner, [
-      // another process reading the file (a backup, an operator's sqlite3 shell)
-      // can hold a lock for a moment: wait for it instead of failing
-      'PRAGMA busy_timeout = 5000',
-      'PRAGMA journal_mode = WAL',
-      'PRAGMA foreign_keys = ON',
-      `PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`,
-    ]);
+    const wrapped = new EmbeddedClient(
+      inner,
+      replica
+        ? // a replica's file is the driver's to keep: it takes no journal or sync settings
+          ['PRAGMA foreign_keys = ON']
+        : [
+            // another process reading the file (a backup, an operator's sqlite3 shell)
+            // can hold a lock for a moment: wait for it instead of failing
+            'PRAGMA busy_timeout = 5000',
+            'PRAGMA journal_mode = WAL',
+            'PRAGMA foreign_keys = ON',
+            `PRAGMA synchronous = ${options.synchronous ?? 'FULL'}`,
+          ],
+    );
+    // a replica starts from the server's latest state (migrations are read from it)
+    if (replica) await inner.sync();
     await wrapped.applyPragmas();
     client = wrapped;
   } else {
@@ -338,6 +365,7 @@ export async function createDb(url: string, options: DbOptions = {}): Promise<Db
     client,
     url,
     isEmbedded: embedded,
+    isShared: !embedded || replica,
     close: () => client.close(),
     closeAndWait: async () => {
       if (thread) await thread.closeAndWait();
