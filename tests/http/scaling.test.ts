@@ -12,7 +12,7 @@ import { addDays, localDateAt } from '@porchlight/domain';
 import { makeHouse, makeOrganisation } from '../factories';
 import { REPO_ROOT, TMP_DIR } from '../support/paths';
 import { signedInResidents, type SignedInResident } from '../support/residents';
-import { Browserless, spawnServer, type SpawnedServer } from '../support/server';
+import { Browserless, runPorchlight, spawnServer, type SpawnedServer } from '../support/server';
 
 const SECRET = 'porchlight-scaling-secret-0123456789-not-for-production';
 const DEMO_PASSWORD = 'porchlight-demo';
@@ -255,6 +255,32 @@ describe('a server on an embedded replica (DATABASE_SYNC_URL)', () => {
     );
     expect(n).toBe(60);
   }, 120_000);
+});
+
+describe('a replica that is set up wrong', () => {
+  it('refuses to start, naming the setting', async () => {
+    const file = `file:${join(dir, 'wrong', 'porchlight.db')}`;
+    const noSecret = await runPorchlight([], {
+      DATABASE_URL: file,
+      DATABASE_SYNC_URL: primary.url,
+    });
+    expect(noSecret.code).not.toBe(0);
+    expect(noSecret.stderr).toMatch(/PORCHLIGHT_SECRET is required/);
+    const wsSync = await runPorchlight([], {
+      DATABASE_URL: file,
+      DATABASE_SYNC_URL: ws(primary),
+      PORCHLIGHT_SECRET: SECRET,
+    });
+    expect(wsSync.code).not.toBe(0);
+    expect(wsSync.stderr).toMatch(/DATABASE_SYNC_URL must be the libSQL server's http/);
+    const onServer = await runPorchlight([], {
+      DATABASE_URL: ws(primary),
+      DATABASE_SYNC_URL: primary.url,
+      PORCHLIGHT_SECRET: SECRET,
+    });
+    expect(onServer.code).not.toBe(0);
+    expect(onServer.stderr).toMatch(/DATABASE_SYNC_URL makes the embedded file/);
+  });
 });
 
 describe('the ws client keeps streams between calls (patches/@libsql__client)', () => {
