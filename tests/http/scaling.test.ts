@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '@porchlight/db';
+import { createDb, migrateDb, type DbHandle } from '@porchlight/db';
 import { startSqld, type RunningSqld } from '@porchlight/db/sqld';
 import { addDays, localDateAt } from '@porchlight/domain';
 import { makeHouse, makeOrganisation } from '../factories';
@@ -220,18 +220,31 @@ describe('a server on a read replica', () => {
 describe('a server on an embedded replica (DATABASE_SYNC_URL)', () => {
   let d: SpawnedServer;
   let residents: SignedInResident[];
+  let own: RunningSqld;
+  let ownDb: DbHandle;
 
   beforeAll(async () => {
-    const org = await makeOrganisation(db.db);
-    const house = await makeHouse(db.db, org.id, { rooms: 2, bedsPerRoom: 10 });
-    residents = await signedInResidents(db.db, house, new Date(), SECRET, 'replica');
-    d = await spawnServer({
-      DATABASE_URL: `file:${join(dir, 'embedded-replica', 'porchlight.db')}`,
-      DATABASE_SYNC_URL: primary.url,
-      PORCHLIGHT_SECRET: SECRET,
-    });
+    // a primary of its own, migrated, with the residents signed in before the replica copies it
+    own = await startSqld({ dbPath: join(dir, 'replica-primary') });
+    stopped.push(() => own.stop());
+    ownDb = await createDb(ws(own));
+    stopped.push(() => Promise.resolve(ownDb.close()));
+    await migrateDb(ownDb.db);
+    const org = await makeOrganisation(ownDb.db);
+    const house = await makeHouse(ownDb.db, org.id, { rooms: 2, bedsPerRoom: 10 });
+    residents = await signedInResidents(ownDb.db, house, new Date(), SECRET, 'replica');
+    d = await spawnServer(
+      {
+        DATABASE_URL: `file:${join(dir, 'embedded-replica', 'porchlight.db')}`,
+        DATABASE_SYNC_URL: own.url,
+        PORCHLIGHT_SECRET: SECRET,
+        SEED_DEMO: 'false',
+      },
+      // a new replica first copies the primary
+      { startTimeoutMs: 60_000 },
+    );
     stopped.push(() => d.stop());
-  }, 60_000);
+  }, 120_000);
 
   it('reads each of its own writes back at once: 60 check-ins, each read in its history straight after', async () => {
     const today = localDateAt(new Date(), 'America/Chicago');
@@ -252,6 +265,7 @@ describe('a server on an embedded replica (DATABASE_SYNC_URL)', () => {
     const [{ n } = { n: 0 }] = await rows(
       `SELECT count(*) AS n FROM check_ins WHERE resident_id IN (SELECT value FROM json_each(?))`,
       [JSON.stringify(residents.map((r) => r.residentId))],
+      ownDb,
     );
     expect(n).toBe(60);
   }, 120_000);

@@ -18,7 +18,7 @@ export interface SpawnedServer {
 
 export async function spawnServer(
   env: Record<string, string> = {},
-  options: { dbPath?: string } = {},
+  options: { dbPath?: string; startTimeoutMs?: number } = {},
 ): Promise<SpawnedServer> {
   mkdirSync(TMP_DIR, { recursive: true });
   const port = await freePort();
@@ -41,7 +41,7 @@ export async function spawnServer(
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
@@ -50,7 +50,10 @@ export async function spawnServer(
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start:\n${out}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
