@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { remoteTestServer } from './support/remote';
 
 /**
  * With DATABASE_URL naming a libSQL server (tools/with-sqld.ts), the files about the
  * embedded file alone are left out: its database thread, and upgrading an old file.
  */
-const remote = !!process.env.DATABASE_URL && !process.env.DATABASE_URL.startsWith('file:');
+const remote = remoteTestServer() !== null;
 const EMBEDDED_ONLY = [
   'integration/worker-client.test.ts',
   'integration/migration-upgrade.test.ts',

@@ -1,20 +1,25 @@
 // The requests both `pnpm bench` and `pnpm bench:scaling` send, and the check that every
 // acknowledged write was kept.
-import type { Client } from '@libsql/client';
+import { createClient } from '@libsql/client';
 import type { LoadRequest } from './load';
 
-/** How many of these check-ins the database holds. */
-export async function keptWrites(client: Client, ids: readonly string[]): Promise<number> {
-  let kept = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rs = await client.execute({
-      sql: `select count(*) from check_ins where id in (${chunk.map(() => '?').join(',')})`,
-      args: [...chunk],
-    });
-    kept += Number(rs.rows[0]?.[0] ?? 0);
+/** How many of these check-ins the database at `url` holds (a file, or a libSQL server). */
+export async function keptWrites(url: string, ids: readonly string[]): Promise<number> {
+  const client = createClient({ url });
+  try {
+    let kept = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rs = await client.execute({
+        sql: `select count(*) from check_ins where id in (${chunk.map(() => '?').join(',')})`,
+        args: [...chunk],
+      });
+      kept += Number(rs.rows[0]?.[0] ?? 0);
+    }
+    return kept;
+  } finally {
+    client.close();
   }
-  return kept;
 }
 
 export const get = (path: string, cookie?: string): LoadRequest => ({

@@ -31,7 +31,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient } from '@libsql/client';
 import ts from 'typescript';
 import { type BenchDatabase as BenchDb, type BenchProgress, ensureBenchDatabase } from './generate';
 import type { LoadJob, LoadRequest, LoadResult } from './load';
@@ -243,15 +242,6 @@ async function readProbe(port: number, path = ''): Promise<ProbeReading> {
 }
 
 /** How many of `ids` are rows of check_ins in the database at `path`. */
-async function keptIn(path: string, ids: readonly string[]): Promise<number> {
-  const client = createClient({ url: `file:${path}` });
-  try {
-    return await keptWrites(client, ids);
-  } finally {
-    client.close();
-  }
-}
-
 interface Plan {
   product: (round: number) => LoadRequest[];
   baseline: (round: number) => LoadRequest[];
@@ -575,10 +565,10 @@ async function main() {
 
   // every acknowledged write must be in the product's database now that it is closed
   const acknowledged = rounds.checkInWrite.product.flatMap((r) => r.ids);
-  const kept = await keptIn(productDb, acknowledged);
+  const kept = await keptWrites(`file:${productDb}`, acknowledged);
   const lost = acknowledged.length - kept;
   const baselineAcknowledged = rounds.checkInWrite.baseline.flatMap((r) => r.ids);
-  const baselineKept = await keptIn(baselineDb, baselineAcknowledged);
+  const baselineKept = await keptWrites(`file:${baselineDb}`, baselineAcknowledged);
   notes.push(
     `writes: ${kept} of ${acknowledged.length} acknowledged check-ins are in the product's database${lost > 0 ? ` (${lost} LOST)` : ''}; baseline ${baselineKept} of ${baselineAcknowledged.length}`,
   );

@@ -7,7 +7,6 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient } from '@libsql/client';
 import { startSqld, type RunningSqld } from '@porchlight/db/sqld';
 import { type BenchDatabase, ensureBenchDatabase } from './generate';
 import type { LoadRequest, LoadResult } from './load';
@@ -161,12 +160,7 @@ async function main() {
     await untilIdle(server.pid, 60_000, 2_000);
     measured.embedded = await measure(db, [server], writersOf('embedded'), async (ids) => {
       await server.stop();
-      const client = createClient({ url: `file:${filePath}` });
-      try {
-        return await keptWrites(client, ids);
-      } finally {
-        client.close();
-      }
+      return keptWrites(`file:${filePath}`, ids);
     });
     await server.stop();
   }
@@ -177,14 +171,7 @@ async function main() {
   copyFileSync(db.path, join(sqldPath, 'dbs/default/data'));
   let sqld: RunningSqld | undefined = await startSqld({ dbPath: sqldPath });
   const sqldUrl = sqld.url;
-  const keptOnSqld = async (ids: string[]) => {
-    const client = createClient({ url: sqldUrl });
-    try {
-      return await keptWrites(client, ids);
-    } finally {
-      client.close();
-    }
-  };
+  const keptOnSqld = (ids: string[]) => keptWrites(sqldUrl, ids);
   try {
     for (const setup of [
       'sqldWs',

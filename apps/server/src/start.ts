@@ -60,9 +60,10 @@ export async function startServer(
   const release = isEmbeddedUrl(config.databaseUrl)
     ? acquireWriterLock(filePathOf(config.databaseUrl))
     : () => undefined;
-  let handle: DbHandle;
+  let handle: DbHandle | undefined;
+  let seeded: boolean;
   try {
-    handle = await createDb(config.databaseUrl, {
+    const opened = await createDb(config.databaseUrl, {
       synchronous: config.synchronous,
       ...(config.databaseAuthToken ? { authToken: config.databaseAuthToken } : {}),
       ...(config.encryptionKey ? { encryptionKey: config.encryptionKey } : {}),
@@ -75,20 +76,15 @@ export async function startServer(
       ...(options.dbWorker ? { worker: options.dbWorker } : {}),
       ...(options.onDatabaseFailure ? { onWorkerFailure: options.onDatabaseFailure } : {}),
     });
-  } catch (error) {
-    release();
-    throw unreadableDatabase(config, error) ?? error;
-  }
-  const prepare = async () => {
-    await migrateDb(handle.db, options.migrationsFolder);
-    return config.seedDemo ? await seedDemo(handle.db, { hashPassword }) : false;
-  };
-  let seeded: boolean;
-  try {
+    handle = opened;
+    const prepare = async () => {
+      await migrateDb(opened.db, options.migrationsFolder);
+      return config.seedDemo ? await seedDemo(opened.db, { hashPassword }) : false;
+    };
     // several servers starting at once on one libSQL server migrate (and seed) it once
-    seeded = handle.isShared ? await withStartupLock(handle.client, prepare) : await prepare();
+    seeded = opened.isShared ? await withStartupLock(opened.client, prepare) : await prepare();
   } catch (error) {
-    await handle.closeAndWait().catch(() => undefined);
+    await handle?.closeAndWait().catch(() => undefined);
     release();
     throw unreadableDatabase(config, error) ?? error;
   }
